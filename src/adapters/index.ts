@@ -1,0 +1,2 @@
+export type * from './adapter.js';
+export * from './errors.js';
