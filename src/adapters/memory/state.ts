@@ -1,0 +1,153 @@
+// The adapter's mutable state. Objects in it are never mutated once stored: a change stores a new
+// object, so anything handed out earlier (always as a copy anyway) stays as it was.
+import { Subject } from 'rxjs';
+
+import type { Fixture } from '../../fixtures/index.js';
+import type {
+  Agent,
+  ChannelAccount,
+  ChannelDefinition,
+  Contact,
+  Conversation,
+  Insertable,
+  Message,
+  Pipeline,
+  Team,
+  Ticket,
+  View,
+} from '../../model/index.js';
+import type { HelpDeskEvent } from '../adapter.js';
+import { HelpDeskError } from '../errors.js';
+import { ConversationIndex } from './conversation-query.js';
+
+/** A deep copy, so callers can't reach into adapter state. */
+export const copy = <T>(value: T): T => structuredClone(value);
+
+export class MemoryState {
+  readonly events = new Subject<HelpDeskEvent>();
+  readonly channels: Map<string, ChannelDefinition>;
+  readonly accounts: Map<string, ChannelAccount>;
+  /** Secret credential values, kept apart so they never leave in an account. */
+  readonly secrets = new Map<string, Record<string, string | boolean>>();
+  readonly agents: Agent[];
+  readonly teams: Team[];
+  readonly currentAgentId: string;
+  readonly contacts: Map<string, Contact>;
+  readonly pipelines: Pipeline[];
+  readonly conversations: Map<string, Conversation>;
+  readonly tickets: Map<string, Ticket>;
+  readonly views: Map<string, View>;
+  readonly insertables: Insertable[];
+  readonly index: ConversationIndex;
+  /** clientId → [conversationId, message id], for idempotent sends. */
+  readonly byClientId = new Map<string, [string, string]>();
+  /** `${accountId}\n${externalId}` → [conversationId, message id], for idempotent receives. */
+  readonly byExternalId = new Map<string, [string, string]>();
+  private readonly fixtureMessages: Record<string, Message[]>;
+  /** Messages of the conversations read or written so far; the rest stay in the fixture. */
+  private readonly messages = new Map<string, Message[]>();
+  private readonly seqs = new Map<string, number>();
+  private counter = 0;
+  private latestAt = '';
+
+  constructor(fixture: Fixture) {
+    // Small parts are deep-copied; the big arrays are copied shallowly, which is safe because
+    // stored objects are replaced, never changed.
+    this.channels = new Map(copy(fixture.channels).map((c) => [c.id, c]));
+    this.accounts = new Map(copy(fixture.accounts).map((a) => [a.id, a]));
+    this.agents = copy(fixture.agents);
+    this.teams = copy(fixture.teams);
+    this.currentAgentId = fixture.currentAgentId;
+    this.pipelines = copy(fixture.pipelines);
+    this.views = new Map(copy(fixture.views).map((v) => [v.id, v]));
+    this.insertables = copy(fixture.insertables);
+    this.contacts = new Map(fixture.contacts.map((c) => [c.id, c]));
+    this.tickets = new Map(fixture.tickets.map((t) => [t.id, t]));
+    this.conversations = new Map(fixture.conversations.map((c) => [c.id, c]));
+    this.fixtureMessages = fixture.messages;
+    this.index = new ConversationIndex(this);
+    for (const c of fixture.conversations) {
+      const at = c.lastMessage?.at ?? c.createdAt;
+      if (at > this.latestAt) this.latestAt = at;
+    }
+  }
+
+  emit(event: HelpDeskEvent): void {
+    if (!this.events.closed) this.events.next(copy(event));
+  }
+
+  /** The next event `seq` of a subject (a conversation, ticket or account id). */
+  nextSeq(subject: string): number {
+    const seq = (this.seqs.get(subject) ?? 0) + 1;
+    this.seqs.set(subject, seq);
+    return seq;
+  }
+
+  /** An id not used yet, e.g. `conv-201`. */
+  newId(prefix: string, taken?: { has(id: string): boolean }): string {
+    let id: string;
+    do id = `${prefix}-${++this.counter}`;
+    while (taken?.has(id));
+    return id;
+  }
+
+  /**
+   * Now, as ISO 8601, but never earlier than the newest stored activity: fixture times lie on
+   * a fixed date that may be ahead of the clock, and new activity must still sort first.
+   */
+  now(): string {
+    const clock = new Date().toISOString();
+    const next = clock > this.latestAt ? clock : new Date(Date.parse(this.latestAt) + 1000).toISOString();
+    this.latestAt = next;
+    return next;
+  }
+
+  conversation(id: string): Conversation {
+    const conversation = this.conversations.get(id);
+    if (!conversation) throw new HelpDeskError('not-found', `No conversation with id "${id}".`);
+    return conversation;
+  }
+
+  account(id: string): ChannelAccount {
+    const account = this.accounts.get(id);
+    if (!account) throw new HelpDeskError('not-found', `No channel account with id "${id}".`);
+    return account;
+  }
+
+  ticket(id: string): Ticket {
+    const ticket = this.tickets.get(id);
+    if (!ticket) throw new HelpDeskError('not-found', `No ticket with id "${id}".`);
+    return ticket;
+  }
+
+  /** The stored messages of a conversation (the adapter's own array), oldest first. */
+  messagesOf(conversationId: string): Message[] {
+    let list = this.messages.get(conversationId);
+    if (!list) {
+      list = Object.hasOwn(this.fixtureMessages, conversationId) ? [...(this.fixtureMessages[conversationId] ?? [])] : [];
+      this.messages.set(conversationId, list);
+    }
+    return list;
+  }
+
+  /** Messages already held by the adapter (not still lazy in the fixture). */
+  loadedMessages(conversationId: string): Message[] | undefined {
+    return this.messages.get(conversationId);
+  }
+
+  /** Stores a new version of a conversation and emits `conversation.updated`. */
+  putConversation(conversation: Conversation): void {
+    this.conversations.set(conversation.id, conversation);
+    this.index.update(conversation);
+    this.emit({ type: 'conversation.updated', seq: this.nextSeq(conversation.id), conversation });
+  }
+
+  putTicket(ticket: Ticket): void {
+    this.tickets.set(ticket.id, ticket);
+    this.emit({ type: 'ticket.updated', seq: this.nextSeq(ticket.id), ticket });
+  }
+
+  isOwner(id: string): boolean {
+    return this.agents.some((a) => a.id === id) || this.teams.some((t) => t.id === id);
+  }
+}

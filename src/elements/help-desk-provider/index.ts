@@ -1,0 +1,1 @@
+export { HelpDeskProvider, type Theme } from './help-desk-provider.js';

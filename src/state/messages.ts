@@ -1,0 +1,215 @@
+import type { Page } from '../adapters/adapter.js';
+import type { HelpDeskError } from '../adapters/errors.js';
+import type { Message } from '../model/index.js';
+
+/** The seq of a local (unconfirmed) message: after every confirmed one, and JSON-safe unlike Infinity. */
+export const LOCAL_SEQ = Number.MAX_SAFE_INTEGER;
+
+/** One conversation's messages. */
+export interface ThreadState {
+  byId: Readonly<Record<string, Message>>;
+  /** Confirmed messages, ordered by `Message.seq` (ties by id). */
+  ids: readonly string[];
+  /** Seq of the last message event applied per message id. */
+  eventSeq: Readonly<Record<string, number>>;
+  /** Local messages not yet confirmed (pending or failed), by clientId. */
+  pending: Readonly<Record<string, Message>>;
+  /** The clientIds of `pending` in the order they were written; shown after the confirmed ones. */
+  pendingOrder: readonly string[];
+  /** Cursor to the next older page. */
+  olderCursor: string | null;
+  hasOlder: boolean;
+  /** Whether the newest page has arrived. */
+  loaded: boolean;
+  loading: boolean;
+  error: HelpDeskError | null;
+}
+
+export interface MessagesState {
+  threads: Readonly<Record<string, ThreadState>>;
+}
+
+export function initialMessages(): MessagesState {
+  return { threads: {} };
+}
+
+export const EMPTY_THREAD: ThreadState = Object.freeze({
+  byId: {},
+  ids: [],
+  eventSeq: {},
+  pending: {},
+  pendingOrder: [],
+  olderCursor: null,
+  hasOlder: false,
+  loaded: false,
+  loading: false,
+  error: null,
+});
+
+function withThread(
+  state: MessagesState,
+  conversationId: string,
+  change: (thread: ThreadState) => ThreadState,
+): MessagesState {
+  const thread = state.threads[conversationId] ?? EMPTY_THREAD;
+  const next = change(thread);
+  return next === thread ? state : { threads: { ...state.threads, [conversationId]: next } };
+}
+
+function compare(a: Message, b: Message): number {
+  return a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Binary search, so a message joining a 10,000-message thread costs one copy, not a sort. */
+function insertSorted(ids: string[], byId: Readonly<Record<string, Message>>, message: Message): void {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(byId[ids[mid]!]!, message) < 0) low = mid + 1;
+    else high = mid;
+  }
+  ids.splice(low, 0, message.id);
+}
+
+/**
+ * Puts confirmed messages into a thread, de-duplicated by id, kept in seq order, and drops the local
+ * copy of any whose clientId is pending (so a sent message is never shown twice). With `overwrite`
+ * false, a message already present is kept (a request's answer is never newer than an event).
+ */
+function upsert(
+  thread: ThreadState,
+  messages: readonly Message[],
+  overwrite: (m: Message) => boolean,
+): ThreadState {
+  if (messages.length === 0) return thread;
+  const byId: Record<string, Message> = { ...thread.byId };
+  let ids: string[] | null = null;
+  let pending: Record<string, Message> | null = null;
+  for (const message of messages) {
+    if ((pending ?? thread.pending)[message.clientId]) {
+      pending ??= { ...thread.pending };
+      delete pending[message.clientId];
+    }
+    const existing = byId[message.id];
+    if (existing && !overwrite(message)) continue;
+    if (existing && existing.seq === message.seq) {
+      byId[message.id] = message;
+      continue;
+    }
+    ids ??= [...thread.ids];
+    if (existing) ids.splice(ids.indexOf(message.id), 1);
+    byId[message.id] = message;
+    insertSorted(ids, byId, message);
+  }
+  const pendingOrder = pending
+    ? thread.pendingOrder.filter((clientId) => pending![clientId])
+    : thread.pendingOrder;
+  return { ...thread, byId, ids: ids ?? thread.ids, pending: pending ?? thread.pending, pendingOrder };
+}
+
+export function threadRequested(state: MessagesState, conversationId: string): MessagesState {
+  return withThread(state, conversationId, (t) => ({ ...t, loading: true, error: null }));
+}
+
+/** A page of messages: the newest page (`older` false) or the next older one. Merged by id. */
+export function threadPageLoaded(
+  state: MessagesState,
+  conversationId: string,
+  page: Page<Message>,
+  older: boolean,
+): MessagesState {
+  return withThread(state, conversationId, (thread) => {
+    const merged = upsert(thread, page.items, (m) => thread.eventSeq[m.id] === undefined);
+    // A newest page arriving after an older one must not rewind the older cursor.
+    const keepCursor = !older && thread.loaded;
+    return {
+      ...merged,
+      olderCursor: keepCursor ? thread.olderCursor : page.nextCursor,
+      hasOlder: keepCursor ? thread.hasOlder : page.nextCursor !== null,
+      loaded: true,
+      loading: false,
+      error: null,
+    };
+  });
+}
+
+export function threadFailed(
+  state: MessagesState,
+  conversationId: string,
+  error: HelpDeskError,
+): MessagesState {
+  return withThread(state, conversationId, (t) => ({ ...t, loading: false, error }));
+}
+
+/** `message.created` / `message.updated`: applied when its seq is above the message's last. */
+export function messageEvent(state: MessagesState, seq: number, message: Message): MessagesState {
+  return withThread(state, message.conversationId, (thread) => {
+    const last = thread.eventSeq[message.id];
+    if (last !== undefined && seq <= last) return thread;
+    const next = upsert(thread, [message], () => true);
+    return { ...next, eventSeq: { ...thread.eventSeq, [message.id]: seq } };
+  });
+}
+
+/** A local message starts sending (a new send, or a retry of a failed one with the same clientId). */
+export function sendStarted(state: MessagesState, local: Message): MessagesState {
+  return withThread(state, local.conversationId, (thread) => {
+    const known = thread.pending[local.clientId] !== undefined;
+    return {
+      ...thread,
+      pending: { ...thread.pending, [local.clientId]: local },
+      pendingOrder: known ? thread.pendingOrder : [...thread.pendingOrder, local.clientId],
+    };
+  });
+}
+
+/** The adapter returned the sent message; if its event came first, the event's copy stays. */
+export function sendConfirmed(state: MessagesState, message: Message): MessagesState {
+  return withThread(state, message.conversationId, (thread) => upsert(thread, [message], () => false));
+}
+
+/** The send failed: the local copy stays, marked failed, unless the message was confirmed meanwhile. */
+export function sendFailed(
+  state: MessagesState,
+  conversationId: string,
+  clientId: string,
+  error: HelpDeskError,
+): MessagesState {
+  return withThread(state, conversationId, (thread) => {
+    const local = thread.pending[clientId];
+    if (!local) return thread;
+    return {
+      ...thread,
+      pending: { ...thread.pending, [clientId]: { ...local, status: 'failed', error: error.message } },
+    };
+  });
+}
+
+/** Local messages of an earlier page load, restored as failed so the rep can retry them. */
+export function outboxRestored(
+  state: MessagesState,
+  messages: readonly Message[],
+  reason: string,
+): MessagesState {
+  return messages.reduce(
+    (next, message) =>
+      sendStarted(next, { ...message, seq: LOCAL_SEQ, status: 'failed', error: message.error ?? reason }),
+    state,
+  );
+}
+
+/** Every local message, by conversation, for the outbox in storage. */
+export function outboxOf(state: MessagesState): Record<string, Message[]> {
+  const outbox: Record<string, Message[]> = {};
+  for (const [conversationId, thread] of Object.entries(state.threads)) {
+    if (thread.pendingOrder.length > 0)
+      outbox[conversationId] = thread.pendingOrder.map((id) => thread.pending[id]!);
+  }
+  return outbox;
+}
+
+/** Whether a message is the local copy of a send not yet confirmed (it has no server id yet). */
+export function isLocalMessage(message: Message): boolean {
+  return message.id.startsWith('local:');
+}
