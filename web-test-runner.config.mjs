@@ -12,6 +12,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumFlags },
+      // Pages that run side by side as tabs of one window are background tabs that never render, so a
+      // virtualized list never lays out; a browser context per page keeps each one in front.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   testFramework: { config: { timeout: 10_000 } },

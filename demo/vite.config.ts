@@ -7,5 +7,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
-  build: { outDir: fileURLToPath(new URL('../dist-demo', import.meta.url)), emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    outDir: fileURLToPath(new URL('../dist-demo', import.meta.url)),
+    emptyOutDir: true,
+  },
 });

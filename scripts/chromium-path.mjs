@@ -19,4 +19,9 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The test runner opens pages side by side; a background page would otherwise get no animation
+  // frames and timers throttled to one a second, and tests waiting on a render would stall.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];

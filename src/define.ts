@@ -7,4 +7,3 @@
 import { defineElements } from './elements/registry.js';
 
 defineElements();
-

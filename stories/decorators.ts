@@ -1,9 +1,10 @@
 // Every story gets a desk of its own: a store on a fresh MemoryAdapter inside a
 // <help-desk-provider> whose theme and language follow the toolbar (or the story's parameters).
+import '../src/define.js';
+
 import type { Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
 
-import '../src/define.js';
 import type { HelpDeskAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { createFixture, type FixtureOptions } from '../src/fixtures/index.js';

@@ -11,9 +11,10 @@ import type { DeskParameters } from './decorators.js';
 const meta: Meta = {
   title: 'Elements/help-desk-provider',
   component: 'help-desk-provider',
-  render: () => html`<div class="token-sample">
-    <p>Kit elements placed here share this provider's store, theme and language.</p>
-  </div>`,
+  render: () =>
+    html`<div class="token-sample">
+      <p>Kit elements placed here share this provider's store, theme and language.</p>
+    </div>`,
 };
 export default meta;
 

@@ -1,10 +1,24 @@
 import { ContextRoot } from '@lit/context';
 
+import { ChannelConnectWizard } from './channel-connect-wizard/channel-connect-wizard.js';
+import { ChannelSettings } from './channel-settings/channel-settings.js';
+import { ConversationList } from './conversation-list/conversation-list.js';
+import { HelpDesk } from './help-desk/help-desk.js';
 import { HelpDeskProvider } from './help-desk-provider/help-desk-provider.js';
+import { ReplyEditor } from './reply-editor/reply-editor.js';
+import { ThreadView } from './thread-view/thread-view.js';
+import { TicketSidebar } from './ticket-sidebar/ticket-sidebar.js';
 
 /** Every element of the kit under its default tag. */
 export const elementClasses = {
   'help-desk-provider': HelpDeskProvider,
+  'help-desk': HelpDesk,
+  'conversation-list': ConversationList,
+  'thread-view': ThreadView,
+  'reply-editor': ReplyEditor,
+  'ticket-sidebar': TicketSidebar,
+  'channel-connect-wizard': ChannelConnectWizard,
+  'channel-settings': ChannelSettings,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 export type DefaultTag = keyof typeof elementClasses;
@@ -44,7 +58,10 @@ export function defineElements(options: DefineOptions = {}): Record<DefaultTag, 
   const registry = globalThis.customElements;
   attachContextRoot();
   const tags = {} as Record<DefaultTag, string>;
-  for (const [defaultTag, base] of Object.entries(elementClasses) as [DefaultTag, CustomElementConstructor][]) {
+  for (const [defaultTag, base] of Object.entries(elementClasses) as [
+    DefaultTag,
+    CustomElementConstructor,
+  ][]) {
     const tag = prefix ? `${prefix}-${defaultTag}` : defaultTag;
     tags[defaultTag] = tag;
     if (!registry) continue; // Server-side import: nothing to register.

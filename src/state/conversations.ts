@@ -1,6 +1,8 @@
 import type { Page } from '../adapters/adapter.js';
 import type { HelpDeskError } from '../adapters/errors.js';
 import type { Conversation, ConversationFilters, LastMessage, View } from '../model/index.js';
+import { appended, inserted, movedToFront, removed } from './id-list.js';
+import { emptyRecord, mapOf, PersistentMap, recordOf } from './persistent-map.js';
 
 /** The query the conversation list shows. */
 export interface ConversationQueryState {
@@ -9,6 +11,11 @@ export interface ConversationQueryState {
   viewId: string | null;
 }
 
+/**
+ * The list and its entities. `byId` and `lastSeq` are read-only views of persistent maps (see
+ * persistent-map.ts): a change to one conversation shares the rest of the table, so an event costs
+ * the same at 100,000 conversations as at ten.
+ */
 export interface ConversationsState {
   byId: Readonly<Record<string, Conversation>>;
   /** Seq of the last `conversation.updated` applied per conversation; events at or below it are stale. */
@@ -36,8 +43,8 @@ export interface MatchContext {
 
 export function initialConversations(): ConversationsState {
   return {
-    byId: {},
-    lastSeq: {},
+    byId: emptyRecord(),
+    lastSeq: emptyRecord(),
     ids: [],
     query: { text: '', filters: {}, viewId: null },
     queryVersion: 0,
@@ -80,15 +87,18 @@ export function pageLoaded(
 ): ConversationsState {
   if (version !== state.queryVersion) return state;
   const byId = mergeEntities(state, page.items);
-  const base = append ? state.ids : [];
-  const seen = new Set(base);
-  const ids = [...base];
+  // One copy of the id list per page (a block copy) and a membership test per item, rather than a
+  // Set of every listed id rebuilt per page: paging through 100,000 stays linear in what arrives.
+  let listed = append ? listedOf(state.ids) : PersistentMap.empty<true>();
+  const added: string[] = [];
   for (const item of page.items) {
-    if (!seen.has(item.id)) {
-      seen.add(item.id);
-      ids.push(item.id);
+    if (!listed.has(item.id)) {
+      listed = listed.set(item.id, true);
+      added.push(item.id);
     }
   }
+  const ids = append ? appended(state.ids, added) : added;
+  listedIds.set(ids, listed);
   return {
     ...state,
     byId,
@@ -128,13 +138,14 @@ function mergeEntities(
   state: ConversationsState,
   items: readonly Conversation[],
 ): ConversationsState['byId'] {
-  let byId: Record<string, Conversation> | null = null;
+  const seqs = mapOf(state.lastSeq);
+  const before = mapOf(state.byId);
+  let byId = before;
   for (const item of items) {
-    if (state.lastSeq[item.id] !== undefined && state.byId[item.id]) continue;
-    byId ??= { ...state.byId };
-    byId[item.id] = item;
+    if (seqs.has(item.id) && byId.has(item.id)) continue;
+    byId = byId.set(item.id, item);
   }
-  return byId ?? state.byId;
+  return byId === before ? state.byId : recordOf(byId);
 }
 
 /** Applies `conversation.updated`; an event at or below the last applied seq changes nothing. */
@@ -144,10 +155,11 @@ export function conversationEvent(
   conversation: Conversation,
   context: MatchContext,
 ): ConversationsState {
-  const last = state.lastSeq[conversation.id];
+  const seqs = mapOf(state.lastSeq);
+  const last = seqs.get(conversation.id);
   if (last !== undefined && seq <= last) return state;
   const next = conversationChanged(state, conversation, context);
-  return { ...next, lastSeq: { ...state.lastSeq, [conversation.id]: seq } };
+  return { ...next, lastSeq: recordOf(seqs.set(conversation.id, seq)) };
 }
 
 /**
@@ -155,32 +167,60 @@ export function conversationEvent(
  * in the list. A newer last message moves it to the top; a conversation that matches the query and
  * is not listed joins at its place by activity (the top, for a new one); one that stops matching
  * leaves the list.
+ *
+ * Cost at n listed conversations: O(log n) to find and place the row (membership by the listed-ids
+ * index, position by binary search on activity), plus one copy of the id list (see id-list.ts)
+ * when the row moves, joins or leaves. No table is copied.
  */
 export function conversationChanged(
   state: ConversationsState,
   conversation: Conversation,
   context: MatchContext,
 ): ConversationsState {
-  const previous = state.byId[conversation.id];
-  const byId = { ...state.byId, [conversation.id]: conversation };
-  const index = state.ids.indexOf(conversation.id);
+  const entities = mapOf(state.byId);
+  const previous = entities.get(conversation.id);
+  const nextEntities = entities.set(conversation.id, conversation);
+  const byId = recordOf(nextEntities);
+  const listed = listedOf(state.ids);
+  const index = listed.has(conversation.id) ? positionOf(state.ids, entities, conversation.id) : -1;
   const matches = matchesQuery(conversation, state.query, state.views, context);
   let ids = state.ids;
   let total = state.total;
   if (index >= 0 && !matches) {
-    ids = state.ids.filter((id) => id !== conversation.id);
+    const next = removed(state.ids, index);
+    listedIds.set(next, listed.delete(conversation.id));
+    ids = next;
     if (total !== undefined) total -= 1;
   } else if (index > 0 && isNewer(conversation.lastMessage, previous?.lastMessage ?? null)) {
-    ids = [conversation.id, ...state.ids.slice(0, index), ...state.ids.slice(index + 1)];
+    const next = movedToFront(state.ids, index);
+    listedIds.set(next, listed);
+    ids = next;
   } else if (index < 0 && matches && state.loaded) {
-    const at = insertionIndex(state.ids, byId, conversation);
+    const at = insertionIndex(state.ids, nextEntities, conversation);
     // Past the last loaded row of a list with more pages, it arrives with its page instead.
     if (at < state.ids.length || !state.hasMore) {
-      ids = [...state.ids.slice(0, at), conversation.id, ...state.ids.slice(at)];
+      const next = inserted(state.ids, at, conversation.id);
+      listedIds.set(next, listed.set(conversation.id, true));
+      ids = next;
       if (total !== undefined) total += 1;
     }
   }
   return { ...state, byId, ids, total };
+}
+
+/**
+ * The ids in a list, by list: kept beside the state (not in it) so the state's shape stays as it
+ * was. A list made outside these reducers (a state built by hand) gets its index on first use.
+ */
+const listedIds = new WeakMap<readonly string[], PersistentMap<true>>();
+
+function listedOf(ids: readonly string[]): PersistentMap<true> {
+  let listed = listedIds.get(ids);
+  if (!listed) {
+    listed = PersistentMap.from(ids.map((id) => [id, true] as const));
+    listedIds.set(ids, listed);
+  }
+  return listed;
 }
 
 function activity(conversation: Conversation): number {
@@ -193,17 +233,42 @@ function isNewer(next: LastMessage | null, previous: LastMessage | null): boolea
   return Date.parse(next.at) > Date.parse(previous.at);
 }
 
+/** The first index whose conversation is not newer than `at` (the list is newest first). */
+function lowerBound(ids: readonly string[], entities: PersistentMap<Conversation>, at: number): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const other = entities.get(ids[mid]!);
+    if (other !== undefined && activity(other) > at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Where a listed conversation is: found by binary search on its activity, since the list is kept
+ * newest first; a list out of that order (a backend sorting otherwise) falls back to a scan.
+ */
+function positionOf(ids: readonly string[], entities: PersistentMap<Conversation>, id: string): number {
+  const conversation = entities.get(id);
+  if (conversation) {
+    const at = activity(conversation);
+    for (let i = lowerBound(ids, entities, at); i < ids.length; i++) {
+      if (ids[i] === id) return i;
+      const other = entities.get(ids[i]!);
+      if (other === undefined || activity(other) !== at) break;
+    }
+  }
+  return ids.indexOf(id);
+}
+
 function insertionIndex(
   ids: readonly string[],
-  byId: Readonly<Record<string, Conversation>>,
+  entities: PersistentMap<Conversation>,
   conversation: Conversation,
 ): number {
-  const at = activity(conversation);
-  const index = ids.findIndex((id) => {
-    const other = byId[id];
-    return other !== undefined && activity(other) <= at;
-  });
-  return index < 0 ? ids.length : index;
+  return lowerBound(ids, entities, activity(conversation));
 }
 
 /** The filters and text in force: the query's own over those of its view. */

@@ -1,11 +1,15 @@
 import type { Page } from '../adapters/adapter.js';
 import type { HelpDeskError } from '../adapters/errors.js';
 import type { Message } from '../model/index.js';
+import { emptyRecord, mapOf, type PersistentMap, recordOf } from './persistent-map.js';
 
 /** The seq of a local (unconfirmed) message: after every confirmed one, and JSON-safe unlike Infinity. */
 export const LOCAL_SEQ = Number.MAX_SAFE_INTEGER;
 
-/** One conversation's messages. */
+/**
+ * One conversation's messages. `byId` and `eventSeq` are read-only views of persistent maps (see
+ * persistent-map.ts), so a message joining a 10,000-message thread does not copy the thread's table.
+ */
 export interface ThreadState {
   byId: Readonly<Record<string, Message>>;
   /** Confirmed messages, ordered by `Message.seq` (ties by id). */
@@ -34,9 +38,9 @@ export function initialMessages(): MessagesState {
 }
 
 export const EMPTY_THREAD: ThreadState = Object.freeze({
-  byId: {},
+  byId: emptyRecord<Message>(),
   ids: [],
-  eventSeq: {},
+  eventSeq: emptyRecord<number>(),
   pending: {},
   pendingOrder: [],
   olderCursor: null,
@@ -60,16 +64,33 @@ function compare(a: Message, b: Message): number {
   return a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Binary search, so a message joining a 10,000-message thread costs one copy, not a sort. */
-function insertSorted(ids: string[], byId: Readonly<Record<string, Message>>, message: Message): void {
+/** Binary search: where `message` goes (or is) in seq order, so joining a 10,000-message thread costs no sort. */
+function seqIndex(ids: readonly string[], byId: PersistentMap<Message>, message: Message): number {
   let low = 0;
   let high = ids.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compare(byId[ids[mid]!]!, message) < 0) low = mid + 1;
+    if (compare(byId.get(ids[mid]!)!, message) < 0) low = mid + 1;
     else high = mid;
   }
-  ids.splice(low, 0, message.id);
+  return low;
+}
+
+/**
+ * The confirmed messages of a thread in `ids` order, by the thread's `byId` view (which changes
+ * whenever `ids` or a message does). Kept beside the state so a new message updates the previous
+ * list (a block copy and one insert) instead of looking up all 10,000 messages again.
+ */
+const confirmedLists = new WeakMap<object, readonly Message[]>();
+
+export function confirmedMessages(thread: ThreadState): readonly Message[] {
+  let list = confirmedLists.get(thread.byId);
+  if (!list) {
+    const byId = mapOf(thread.byId);
+    list = thread.ids.map((id) => byId.get(id)!);
+    confirmedLists.set(thread.byId, list);
+  }
+  return list;
 }
 
 /**
@@ -83,7 +104,10 @@ function upsert(
   overwrite: (m: Message) => boolean,
 ): ThreadState {
   if (messages.length === 0) return thread;
-  const byId: Record<string, Message> = { ...thread.byId };
+  const before = mapOf(thread.byId);
+  let byId = before;
+  const cached = confirmedLists.get(thread.byId);
+  let list: Message[] | null = null;
   let ids: string[] | null = null;
   let pending: Record<string, Message> | null = null;
   for (const message of messages) {
@@ -91,21 +115,31 @@ function upsert(
       pending ??= { ...thread.pending };
       delete pending[message.clientId];
     }
-    const existing = byId[message.id];
+    const existing = byId.get(message.id);
     if (existing && !overwrite(message)) continue;
+    if (cached) list ??= cached.slice();
     if (existing && existing.seq === message.seq) {
-      byId[message.id] = message;
+      if (list) list[seqIndex(ids ?? thread.ids, byId, existing)] = message;
+      byId = byId.set(message.id, message);
       continue;
     }
-    ids ??= [...thread.ids];
-    if (existing) ids.splice(ids.indexOf(message.id), 1);
-    byId[message.id] = message;
-    insertSorted(ids, byId, message);
+    ids ??= thread.ids.slice();
+    if (existing) {
+      const at = ids.indexOf(message.id);
+      ids.splice(at, 1);
+      list?.splice(at, 1);
+    }
+    byId = byId.set(message.id, message);
+    const at = seqIndex(ids, byId, message);
+    ids.splice(at, 0, message.id);
+    list?.splice(at, 0, message);
   }
   const pendingOrder = pending
     ? thread.pendingOrder.filter((clientId) => pending![clientId])
     : thread.pendingOrder;
-  return { ...thread, byId, ids: ids ?? thread.ids, pending: pending ?? thread.pending, pendingOrder };
+  const view = byId === before ? thread.byId : recordOf(byId);
+  if (list && view !== thread.byId) confirmedLists.set(view, list);
+  return { ...thread, byId: view, ids: ids ?? thread.ids, pending: pending ?? thread.pending, pendingOrder };
 }
 
 export function threadRequested(state: MessagesState, conversationId: string): MessagesState {
@@ -120,7 +154,8 @@ export function threadPageLoaded(
   older: boolean,
 ): MessagesState {
   return withThread(state, conversationId, (thread) => {
-    const merged = upsert(thread, page.items, (m) => thread.eventSeq[m.id] === undefined);
+    const seqs = mapOf(thread.eventSeq);
+    const merged = upsert(thread, page.items, (m) => !seqs.has(m.id));
     // A newest page arriving after an older one must not rewind the older cursor.
     const keepCursor = !older && thread.loaded;
     return {
@@ -145,10 +180,11 @@ export function threadFailed(
 /** `message.created` / `message.updated`: applied when its seq is above the message's last. */
 export function messageEvent(state: MessagesState, seq: number, message: Message): MessagesState {
   return withThread(state, message.conversationId, (thread) => {
-    const last = thread.eventSeq[message.id];
+    const seqs = mapOf(thread.eventSeq);
+    const last = seqs.get(message.id);
     if (last !== undefined && seq <= last) return thread;
     const next = upsert(thread, [message], () => true);
-    return { ...next, eventSeq: { ...thread.eventSeq, [message.id]: seq } };
+    return { ...next, eventSeq: recordOf(seqs.set(message.id, seq)) };
   });
 }
 

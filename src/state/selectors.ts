@@ -8,7 +8,8 @@ import type {
   Ticket,
 } from '../model/index.js';
 import type { Draft } from './drafts.js';
-import { EMPTY_THREAD, type ThreadState } from './messages.js';
+import { confirmedMessages, EMPTY_THREAD, type ThreadState } from './messages.js';
+import { mapOf } from './persistent-map.js';
 import type { HelpDeskState } from './state.js';
 import type { TicketEntry } from './tickets.js';
 
@@ -88,7 +89,7 @@ export function selectConversationList(state: HelpDeskState): ConversationListVi
 }
 
 export function selectConversation(state: HelpDeskState, id: string): Conversation | null {
-  return state.conversations.byId[id] ?? null;
+  return mapOf(state.conversations.byId).get(id) ?? null;
 }
 
 // Thread views are built once per thread state: a 10,000-message thread is not copied for every
@@ -99,7 +100,7 @@ export function selectThread(state: HelpDeskState, conversationId: string): Thre
   const thread = state.messages.threads[conversationId] ?? EMPTY_THREAD;
   let view = threadViews.get(thread);
   if (!view) {
-    const confirmed = thread.ids.map((id) => thread.byId[id]!);
+    const confirmed = confirmedMessages(thread);
     const local = thread.pendingOrder.map((clientId) => thread.pending[clientId]!);
     view = {
       messages: local.length > 0 ? [...confirmed, ...local] : confirmed,
@@ -140,8 +141,8 @@ export function selectContact(state: HelpDeskState, id: string): ContactView {
 export function selectPastConversations(state: HelpDeskState, contactId: string): PastConversationsView {
   const entry = state.people.past[contactId];
   if (!entry) return { conversations: [], loading: false, error: null };
-  const byId = state.conversations.byId;
-  const conversations = entry.ids.map((id) => byId[id]).filter((c): c is Conversation => c !== undefined);
+  const byId = mapOf(state.conversations.byId);
+  const conversations = entry.ids.map((id) => byId.get(id)).filter((c): c is Conversation => c !== undefined);
   return { conversations, loading: entry.loading, error: entry.error };
 }
 
@@ -171,7 +172,7 @@ export function selectChannelsStatus(state: HelpDeskState): ChannelsStatusView {
 
 export function selectSelectedConversation(state: HelpDeskState): Conversation | null {
   const id = state.ui.selectedConversationId;
-  return id === null ? null : (state.conversations.byId[id] ?? null);
+  return id === null ? null : (mapOf(state.conversations.byId).get(id) ?? null);
 }
 
 export function selectDraft(state: HelpDeskState, conversationId: string): Draft | null {

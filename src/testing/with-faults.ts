@@ -49,7 +49,10 @@ const contractMethods = new Set<string>([
  * @example
  * const adapter = withFaults(new MemoryAdapter(), { failRate: 0.1, dropRate: 0.1, seed: 7 });
  */
-export function withFaults<A extends HelpDeskAdapter>(adapter: A, options: FaultOptions = {}): FaultyAdapter<A> {
+export function withFaults<A extends HelpDeskAdapter>(
+  adapter: A,
+  options: FaultOptions = {},
+): FaultyAdapter<A> {
   const random = seededRandom(options.seed ?? 1);
   const chance = (rate = 0) => rate > 0 && random() < rate;
   const failMethods = new Set<string>(options.failMethods ?? contractMethods);
@@ -71,7 +74,11 @@ export function withFaults<A extends HelpDeskAdapter>(adapter: A, options: Fault
       if (chance(options.dropRate)) return;
       const batch = chance(options.duplicateRate) ? [event, event] : [event];
       if (!waiting && chance(options.reorderRate)) return void (waiting = event);
-      if (waiting) batch.push(waiting), (waiting = undefined);
+      if (waiting) {
+        // The held event goes out after this one: the pair arrives swapped.
+        batch.push(waiting);
+        waiting = undefined;
+      }
       deliver(batch);
     };
     listeners.add(deliver);

@@ -17,8 +17,19 @@ async function rejection(promise: Promise<unknown>): Promise<HelpDeskError> {
   throw new Error('Expected a rejection');
 }
 
-const next = <T extends HelpDeskEvent['type']>(adapter: MemoryAdapter, type: T, where: (e: Extract<HelpDeskEvent, { type: T }>) => boolean = () => true) =>
-  firstValueFrom(adapter.events$.pipe(filter((e): e is Extract<HelpDeskEvent, { type: T }> => e.type === type && where(e as Extract<HelpDeskEvent, { type: T }>))));
+const next = <T extends HelpDeskEvent['type']>(
+  adapter: MemoryAdapter,
+  type: T,
+  where: (e: Extract<HelpDeskEvent, { type: T }>) => boolean = () => true,
+) =>
+  firstValueFrom(
+    adapter.events$.pipe(
+      filter(
+        (e): e is Extract<HelpDeskEvent, { type: T }> =>
+          e.type === type && where(e as Extract<HelpDeskEvent, { type: T }>),
+      ),
+    ),
+  );
 
 describe('MemoryAdapter', () => {
   let fixture: Fixture;
@@ -41,36 +52,86 @@ describe('MemoryAdapter', () => {
       expect(await adapter.listAccounts()).to.have.length(fixture.accounts.length);
     });
 
-    const valid = { workspace: 'acme', botToken: 'lc_abcdefghijklmnop1234', apiKey: 'k-123', webhookUrl: 'https://acme.example/hook', region: 'eu', readReceipts: true };
+    const valid = {
+      workspace: 'acme',
+      botToken: 'lc_abcdefghijklmnop1234',
+      apiKey: 'k-123',
+      webhookUrl: 'https://acme.example/hook',
+      region: 'eu',
+      readReceipts: true,
+    };
     const routing = { ticketProperties: {}, assignment: { mode: 'none' as const } };
 
     it('connects an account, leaving secrets out, and emits account.updated', async () => {
       const event = next(adapter, 'account.updated');
-      const account = await adapter.connectAccount({ channelId: 'lumen-chat', name: 'Lumen EU', credentials: valid, routing });
+      const account = await adapter.connectAccount({
+        channelId: 'lumen-chat',
+        name: 'Lumen EU',
+        credentials: valid,
+        routing,
+      });
       expect(account.status).to.equal('active');
-      expect(account.credentials).to.deep.equal({ workspace: 'acme', webhookUrl: 'https://acme.example/hook', region: 'eu', readReceipts: true });
+      expect(account.credentials).to.deep.equal({
+        workspace: 'acme',
+        webhookUrl: 'https://acme.example/hook',
+        region: 'eu',
+        readReceipts: true,
+      });
       expect((await event).account.id).to.equal(account.id);
     });
 
     it('names each bad field: missing, pattern, url, e-mail', async () => {
       const error = await rejection(
-        adapter.connectAccount({ channelId: 'lumen-chat', credentials: { ...valid, workspace: '', botToken: 'nope', webhookUrl: 'acme', alertsEmail: 'x@' }, routing }),
+        adapter.connectAccount({
+          channelId: 'lumen-chat',
+          credentials: { ...valid, workspace: '', botToken: 'nope', webhookUrl: 'acme', alertsEmail: 'x@' },
+          routing,
+        }),
       );
       expect(error.code).to.equal('invalid');
-      expect(Object.keys(error.fieldErrors).sort()).to.deep.equal(['alertsEmail', 'botToken', 'webhookUrl', 'workspace']);
+      expect(Object.keys(error.fieldErrors).sort()).to.deep.equal([
+        'alertsEmail',
+        'botToken',
+        'webhookUrl',
+        'workspace',
+      ]);
       expect(error.fieldErrors['workspace']).to.equal('Required');
     });
 
     it('is unauthorized when the channel refuses the API key', async () => {
-      const error = await rejection(adapter.connectAccount({ channelId: 'lumen-chat', credentials: { ...valid, apiKey: 'invalid' }, routing }));
+      const error = await rejection(
+        adapter.connectAccount({
+          channelId: 'lumen-chat',
+          credentials: { ...valid, apiKey: 'invalid' },
+          routing,
+        }),
+      );
       expect(error.code).to.equal('unauthorized');
       expect(error.message).to.match(/API key/);
     });
 
     it('refuses unknown, uninstalled and unauthorized channels', async () => {
-      expect((await rejection(adapter.connectAccount({ channelId: 'nope', credentials: {}, routing }))).code).to.equal('not-found');
-      expect((await rejection(adapter.connectAccount({ channelId: 'beacon-notify', credentials: { appId: 'a' }, routing }))).code).to.equal('conflict');
-      expect((await rejection(adapter.connectAccount({ channelId: 'kiosk-messenger', credentials: { storeCode: 'a' }, routing }))).code).to.equal('conflict');
+      expect(
+        (await rejection(adapter.connectAccount({ channelId: 'nope', credentials: {}, routing }))).code,
+      ).to.equal('not-found');
+      expect(
+        (
+          await rejection(
+            adapter.connectAccount({ channelId: 'beacon-notify', credentials: { appId: 'a' }, routing }),
+          )
+        ).code,
+      ).to.equal('conflict');
+      expect(
+        (
+          await rejection(
+            adapter.connectAccount({
+              channelId: 'kiosk-messenger',
+              credentials: { storeCode: 'a' },
+              routing,
+            }),
+          )
+        ).code,
+      ).to.equal('conflict');
     });
 
     it('updates and deletes accounts, emitting deleted: true', async () => {
@@ -99,7 +160,11 @@ describe('MemoryAdapter', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof big.listConversations>> = await big.listConversations({ filters: { status: 'open' }, cursor, limit: 333 });
+        const page: Awaited<ReturnType<typeof big.listConversations>> = await big.listConversations({
+          filters: { status: 'open' },
+          cursor,
+          limit: 333,
+        });
         seen.push(...page.items.map((c) => c.id));
         for (const c of page.items) expect(c.status).to.equal('open');
         cursor = page.nextCursor;
@@ -109,13 +174,62 @@ describe('MemoryAdapter', () => {
       expect(seen.length).to.equal(bigFixture.conversations.filter((c) => c.status === 'open').length);
     });
 
+    it('keeps filtered lists right, page by page, while conversations change between pages', async () => {
+      // The adapter keeps each query's list up to date change by change (no re-filtering), so
+      // check it against a filter of everything after messages arrive, are read and change owner.
+      const all = async (
+        filters: Parameters<typeof adapter.listConversations>[0]['filters'],
+      ): Promise<Conversation[]> => {
+        const items: Conversation[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<typeof adapter.listConversations>> = await adapter.listConversations(
+            { filters, cursor, limit: 7 },
+          );
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return items;
+      };
+      const unread = { unreadOnly: true, status: 'all' as const };
+      const lumen = { channelAccountId: 'acc-lumen', status: 'all' as const };
+      await all(unread);
+      await all(lumen);
+      const onLumen = fixture.conversations.filter((c) => c.channelAccountId === 'acc-lumen');
+      for (const c of onLumen.slice(-3))
+        await adapter.receive({ channelAccountId: 'acc-lumen', conversationId: c.id, text: 'Again' });
+      await adapter.markRead(fixture.conversations.find((c) => c.unreadCount > 0)!.id);
+      await adapter.receive({
+        channelAccountId: 'acc-lumen',
+        threadId: 'thr-brand-new',
+        from: { name: 'New One', address: 'new@example.com' },
+        text: 'Hi',
+      });
+      const everything = await all({ status: 'all' });
+      const at = (c: Conversation) => c.lastMessage?.at ?? c.createdAt;
+      for (let i = 1; i < everything.length; i++)
+        expect(at(everything[i - 1]!) >= at(everything[i]!)).to.be.true;
+      expect((await all(unread)).map((c) => c.id)).to.deep.equal(
+        everything.filter((c) => c.unreadCount > 0).map((c) => c.id),
+      );
+      expect((await all(lumen)).map((c) => c.id)).to.deep.equal(
+        everything.filter((c) => c.channelAccountId === 'acc-lumen').map((c) => c.id),
+      );
+    });
+
     it('filters by account, assignee (me, unassigned, id), unread and status', async () => {
-      const mine = await adapter.listConversations({ filters: { assignee: 'me', status: 'all' }, limit: 500 });
+      const mine = await adapter.listConversations({
+        filters: { assignee: 'me', status: 'all' },
+        limit: 500,
+      });
       expect(mine.items.every((c) => c.assigneeId === fixture.currentAgentId)).to.be.true;
       const unassigned = await adapter.listConversations({ filters: { assignee: 'unassigned' }, limit: 500 });
       expect(unassigned.items.length).to.be.greaterThan(0);
       expect(unassigned.items.every((c) => c.assigneeId === null)).to.be.true;
-      const unread = await adapter.listConversations({ filters: { unreadOnly: true, channelAccountId: 'acc-lumen' }, limit: 500 });
+      const unread = await adapter.listConversations({
+        filters: { unreadOnly: true, channelAccountId: 'acc-lumen' },
+        limit: 500,
+      });
       expect(unread.items.every((c) => c.unreadCount > 0 && c.channelAccountId === 'acc-lumen')).to.be.true;
       const closed = await adapter.listConversations({ filters: { status: 'closed' }, limit: 500 });
       expect(closed.total).to.equal(fixture.conversations.filter((c) => c.status === 'closed').length);
@@ -127,7 +241,11 @@ describe('MemoryAdapter', () => {
       expect(byName.items.map((c) => c.id)).to.include(someone.id);
       const target = fixture.conversations[7]!;
       await adapter.listMessages(target.id, { limit: 50 });
-      await adapter.sendMessage(target.id, { clientId: 'c-zebra', text: 'Your Zebra-Stripe order shipped', channel: 'email' });
+      await adapter.sendMessage(target.id, {
+        clientId: 'c-zebra',
+        text: 'Your Zebra-Stripe order shipped',
+        channel: 'email',
+      });
       await adapter.sendMessage(target.id, { clientId: 'c-later', text: 'Anything else?', channel: 'email' });
       const byText = await adapter.listConversations({ text: 'zebra-stripe', limit: 500 });
       expect(byText.items.map((c) => c.id)).to.deep.equal([target.id]);
@@ -135,16 +253,25 @@ describe('MemoryAdapter', () => {
 
     it('applies a view under explicit filters, and refuses unknown views', async () => {
       const page = await adapter.listConversations({ viewId: 'view-mine', limit: 500 });
-      expect(page.items.every((c) => c.assigneeId === fixture.currentAgentId && c.status === 'open')).to.be.true;
-      const overridden = await adapter.listConversations({ viewId: 'view-mine', filters: { status: 'closed' }, limit: 500 });
+      expect(page.items.every((c) => c.assigneeId === fixture.currentAgentId && c.status === 'open')).to.be
+        .true;
+      const overridden = await adapter.listConversations({
+        viewId: 'view-mine',
+        filters: { status: 'closed' },
+        limit: 500,
+      });
       expect(overridden.items.every((c) => c.status === 'closed')).to.be.true;
-      expect((await rejection(adapter.listConversations({ viewId: 'nope', limit: 5 }))).code).to.equal('not-found');
+      expect((await rejection(adapter.listConversations({ viewId: 'nope', limit: 5 }))).code).to.equal(
+        'not-found',
+      );
     });
   });
 
   describe('listMessages', () => {
     it('pages from newest backwards, each page oldest first', async () => {
-      const long = new MemoryAdapter({ fixture: createFixture({ conversations: 3, firstConversationMessages: 25 }) });
+      const long = new MemoryAdapter({
+        fixture: createFixture({ conversations: 3, firstConversationMessages: 25 }),
+      });
       const first = await long.listMessages('conv-1', { limit: 10 });
       expect(first.items.map((m) => m.seq)).to.deep.equal([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
       const second = await long.listMessages('conv-1', { before: first.nextCursor, limit: 10 });
@@ -181,8 +308,15 @@ describe('MemoryAdapter', () => {
       const updated = next(adapter, 'conversation.updated', (e) => e.conversation.id === target.id);
       const delivered = next(adapter, 'message.updated', (e) => e.message.status === 'delivered');
       const read = next(adapter, 'message.updated', (e) => e.message.status === 'read');
-      const sent = await adapter.sendMessage(target.id, { clientId: 'client-2', text: 'On its way', channel: 'custom' });
-      expect((await updated).conversation.lastMessage).to.deep.include({ preview: 'On its way', direction: 'outgoing' });
+      const sent = await adapter.sendMessage(target.id, {
+        clientId: 'client-2',
+        text: 'On its way',
+        channel: 'custom',
+      });
+      expect((await updated).conversation.lastMessage).to.deep.include({
+        preview: 'On its way',
+        direction: 'outgoing',
+      });
       expect((await delivered).message.id).to.equal(sent.id);
       const readEvent = await read;
       expect(readEvent.message.id).to.equal(sent.id);
@@ -191,39 +325,87 @@ describe('MemoryAdapter', () => {
     });
 
     it('refuses a disabled account, an incoming-only channel and overlong text', async () => {
-      const disabled = await rejection(adapter.sendMessage(conversationOn('acc-parrot-old').id, { clientId: 'c3', text: 'Hi', channel: 'custom' }));
+      const disabled = await rejection(
+        adapter.sendMessage(conversationOn('acc-parrot-old').id, {
+          clientId: 'c3',
+          text: 'Hi',
+          channel: 'custom',
+        }),
+      );
       expect(disabled.code).to.equal('conflict');
       expect(disabled.message).to.match(/turned off/);
-      const pulse = await rejection(adapter.sendMessage(conversationOn('acc-pulse').id, { clientId: 'c4', text: 'Hi', channel: 'custom' }));
+      const pulse = await rejection(
+        adapter.sendMessage(conversationOn('acc-pulse').id, {
+          clientId: 'c4',
+          text: 'Hi',
+          channel: 'custom',
+        }),
+      );
       expect(pulse.code).to.equal('invalid');
-      const long = await rejection(adapter.sendMessage(conversationOn('acc-parrot').id, { clientId: 'c5', text: 'x'.repeat(1601), channel: 'custom' }));
+      const long = await rejection(
+        adapter.sendMessage(conversationOn('acc-parrot').id, {
+          clientId: 'c5',
+          text: 'x'.repeat(1601),
+          channel: 'custom',
+        }),
+      );
       expect(long.fieldErrors).to.have.property('text');
-      expect((await rejection(adapter.sendMessage('nope', { clientId: 'c6', text: 'Hi', channel: 'custom' }))).code).to.equal('not-found');
+      expect(
+        (await rejection(adapter.sendMessage('nope', { clientId: 'c6', text: 'Hi', channel: 'custom' })))
+          .code,
+      ).to.equal('not-found');
     });
   });
 
   describe('receive', () => {
     it('joins an integration thread by threadId, else starts a conversation with a routed ticket', async () => {
       const existing = conversationOn('acc-lumen');
-      const joined = await adapter.receive({ channelAccountId: 'acc-lumen', threadId: existing.externalThreadId!, text: 'Me again' });
+      const joined = await adapter.receive({
+        channelAccountId: 'acc-lumen',
+        threadId: existing.externalThreadId!,
+        text: 'Me again',
+      });
       expect(joined.conversationId).to.equal(existing.id);
       const ticketEvent = next(adapter, 'ticket.updated');
-      const fresh = await adapter.receive({ channelAccountId: 'acc-lumen', threadId: 'thr-new', from: { name: 'Zoe New', address: 'zoe@example.com' }, text: 'First time here' });
+      const fresh = await adapter.receive({
+        channelAccountId: 'acc-lumen',
+        threadId: 'thr-new',
+        from: { name: 'Zoe New', address: 'zoe@example.com' },
+        text: 'First time here',
+      });
       expect(fresh.conversationId).not.to.equal(existing.id);
       const ticket = (await ticketEvent).ticket;
       expect(ticket.ownerId).to.equal('agent-2'); // users-teams routing: first user
       expect(ticket.properties).to.deep.equal({ category: 'general' });
       const [conversation] = (await adapter.listConversations({ limit: 1 })).items;
-      expect(conversation).to.deep.include({ id: fresh.conversationId, contactName: 'Zoe New', unreadCount: 1, ticketId: ticket.id, assigneeId: 'agent-2' });
+      expect(conversation).to.deep.include({
+        id: fresh.conversationId,
+        contactName: 'Zoe New',
+        unreadCount: 1,
+        ticketId: ticket.id,
+        assigneeId: 'agent-2',
+      });
     });
 
     it('threads delivery-identifier channels by sender address', async () => {
       const existing = conversationOn('acc-parrot');
-      const joined = await adapter.receive({ channelAccountId: 'acc-parrot', from: { name: 'Someone', address: existing.externalThreadId! }, text: 'Hi' });
+      const joined = await adapter.receive({
+        channelAccountId: 'acc-parrot',
+        from: { name: 'Someone', address: existing.externalThreadId! },
+        text: 'Hi',
+      });
       expect(joined.conversationId).to.equal(existing.id);
-      const fresh = await adapter.receive({ channelAccountId: 'acc-parrot', from: { name: 'Nina', address: '+15550009999' }, text: 'Hello' });
+      const fresh = await adapter.receive({
+        channelAccountId: 'acc-parrot',
+        from: { name: 'Nina', address: '+15550009999' },
+        text: 'Hello',
+      });
       expect(fresh.conversationId).not.to.equal(existing.id);
-      const again = await adapter.receive({ channelAccountId: 'acc-parrot', from: { name: 'Nina', address: '+15550009999' }, text: 'Still there?' });
+      const again = await adapter.receive({
+        channelAccountId: 'acc-parrot',
+        from: { name: 'Nina', address: '+15550009999' },
+        text: 'Still there?',
+      });
       expect(again.conversationId).to.equal(fresh.conversationId);
     });
 
@@ -231,8 +413,18 @@ describe('MemoryAdapter', () => {
       const target = conversationOn('acc-relay');
       const created: Message[] = [];
       const sub = adapter.events$.subscribe((e) => e.type === 'message.created' && created.push(e.message));
-      const a = await adapter.receive({ channelAccountId: 'acc-relay', conversationId: target.id, text: 'Oi', externalId: 'wamid.1' });
-      const b = await adapter.receive({ channelAccountId: 'acc-relay', conversationId: target.id, text: 'Oi', externalId: 'wamid.1' });
+      const a = await adapter.receive({
+        channelAccountId: 'acc-relay',
+        conversationId: target.id,
+        text: 'Oi',
+        externalId: 'wamid.1',
+      });
+      const b = await adapter.receive({
+        channelAccountId: 'acc-relay',
+        conversationId: target.id,
+        text: 'Oi',
+        externalId: 'wamid.1',
+      });
       sub.unsubscribe();
       expect(b.id).to.equal(a.id);
       expect(created).to.have.length(1);
@@ -242,7 +434,13 @@ describe('MemoryAdapter', () => {
     });
 
     it('refuses a disabled account', async () => {
-      const error = await rejection(adapter.receive({ channelAccountId: 'acc-parrot-old', from: { name: 'A', address: '+1555' }, text: 'Hi' }));
+      const error = await rejection(
+        adapter.receive({
+          channelAccountId: 'acc-parrot-old',
+          from: { name: 'A', address: '+1555' },
+          text: 'Hi',
+        }),
+      );
       expect(error.code).to.equal('conflict');
     });
   });
@@ -264,14 +462,23 @@ describe('MemoryAdapter', () => {
       const error = await rejection(adapter.updateTicket(open().id, { stageId: 'closed' }));
       expect(error.code).to.equal('invalid');
       expect(Object.keys(error.fieldErrors).sort()).to.deep.equal(['closeReason', 'resolution']);
-      const partly = await rejection(adapter.updateTicket(open().id, { stageId: 'closed', properties: { resolution: 'solved' } }));
+      const partly = await rejection(
+        adapter.updateTicket(open().id, { stageId: 'closed', properties: { resolution: 'solved' } }),
+      );
       expect(Object.keys(partly.fieldErrors)).to.deep.equal(['closeReason']);
     });
 
     it('moves a ticket when the properties are given, closing its conversation', async () => {
       const ticket = open();
-      const conversationEvent = next(adapter, 'conversation.updated', (e) => e.conversation.ticketId === ticket.id);
-      const updated = await adapter.updateTicket(ticket.id, { stageId: 'closed', properties: { resolution: 'solved', closeReason: 'Fixed' } });
+      const conversationEvent = next(
+        adapter,
+        'conversation.updated',
+        (e) => e.conversation.ticketId === ticket.id,
+      );
+      const updated = await adapter.updateTicket(ticket.id, {
+        stageId: 'closed',
+        properties: { resolution: 'solved', closeReason: 'Fixed' },
+      });
       expect(updated.stageId).to.equal('closed');
       expect((await conversationEvent).conversation.status).to.equal('closed');
       expect((await adapter.getTicket(ticket.id)).properties['closeReason']).to.equal('Fixed');
@@ -282,7 +489,9 @@ describe('MemoryAdapter', () => {
       const event = next(adapter, 'conversation.updated', (e) => e.conversation.ticketId === ticket.id);
       await adapter.updateTicket(ticket.id, { ownerId: 'team-billing' });
       expect((await event).conversation.assigneeId).to.equal('team-billing');
-      expect((await rejection(adapter.updateTicket(ticket.id, { ownerId: 'agent-99' }))).fieldErrors).to.have.property('ownerId');
+      expect(
+        (await rejection(adapter.updateTicket(ticket.id, { ownerId: 'agent-99' }))).fieldErrors,
+      ).to.have.property('ownerId');
       expect((await rejection(adapter.getTicket('nope'))).code).to.equal('not-found');
     });
   });
@@ -308,7 +517,9 @@ describe('MemoryAdapter', () => {
       expect((await adapter.listViews()).map((v) => v.id)).to.include(view.id);
       await adapter.deleteView(view.id);
       expect((await rejection(adapter.deleteView(view.id))).code).to.equal('not-found');
-      expect((await rejection(adapter.saveView({ name: ' ', filters: {} }))).fieldErrors).to.have.property('name');
+      expect((await rejection(adapter.saveView({ name: ' ', filters: {} }))).fieldErrors).to.have.property(
+        'name',
+      );
     });
 
     it('searches insertables by kind and text', async () => {
@@ -325,7 +536,12 @@ describe('MemoryAdapter', () => {
       const progress: number[] = [];
       const file = new File(['hello'], 'photo.png', { type: 'image/png' });
       const attachment = await adapter.uploadAttachment(file, { onProgress: (f) => progress.push(f) });
-      expect(attachment).to.deep.include({ kind: 'image', name: 'photo.png', mimeType: 'image/png', sizeBytes: 5 });
+      expect(attachment).to.deep.include({
+        kind: 'image',
+        name: 'photo.png',
+        mimeType: 'image/png',
+        sizeBytes: 5,
+      });
       expect(attachment.url).to.match(/^blob:/);
       expect(progress.at(-1)).to.equal(1);
     });
@@ -364,4 +580,3 @@ describe('MemoryAdapter', () => {
     });
   });
 });
-

@@ -21,7 +21,9 @@ customElements.define('store-probe', StoreProbe);
 
 async function mountProvider(adapter = new FakeAdapter()) {
   const provider = await fixture<HelpDeskProvider>(
-    html`<help-desk-provider .adapter=${adapter}><div><store-probe></store-probe></div></help-desk-provider>`,
+    html`<help-desk-provider .adapter=${adapter}
+      ><div><store-probe></store-probe></div
+    ></help-desk-provider>`,
   );
   await flush();
   return { provider, adapter, probe: provider.querySelector('store-probe') as StoreProbe };

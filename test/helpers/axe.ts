@@ -12,7 +12,10 @@ declare global {
 /** Runs axe with the WCAG 2.2 AA rules and `target-size`; fails with a readable list of violations. */
 export async function expectNoAxeViolations(element: Element): Promise<void> {
   const results = await window.axe.run(element, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
     rules: { 'target-size': { enabled: true }, region: { enabled: false } },
   });
   const report = results.violations

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-const entries = ['helpdesk-elements', 'helpdesk-elements/define', 'helpdesk-elements/fixtures', 'helpdesk-elements/testing'];
+const entries = [
+  'helpdesk-elements',
+  'helpdesk-elements/define',
+  'helpdesk-elements/fixtures',
+  'helpdesk-elements/testing',
+];
 
 for (const entry of entries) {
   test(`${entry} imports in Node without a DOM`, async () => {

@@ -1,6 +1,8 @@
-// The conversation list: a sorted index (newest activity first) kept up to date on each change,
-// and the filtered id list of the last query cached, so paging through 100,000 conversations
-// filters once rather than once per page.
+// The conversation list: a sorted index (newest activity first) and the filtered id lists of the
+// last few queries, all kept up to date change by change. A page is a binary search for its cursor
+// and a slice, whatever the query and however many conversations there are; a changed conversation
+// leaves and re-enters each list at its place (a binary search and a block move), so nothing is
+// filtered or sorted again after an incoming message.
 import type { Conversation, ConversationFilters, Message } from '../../model/index.js';
 import type { ConversationQuery, Page } from '../adapter.js';
 import { HelpDeskError } from '../errors.js';
@@ -19,27 +21,63 @@ function before(aKey: string, aId: string, bKey: string, bId: string): boolean {
   return aKey === bKey ? aId > bId : aKey > bKey;
 }
 
+/** Filtered lists kept; more queries than this at once (rare: one list per desk) re-filter. */
+const CACHED_QUERIES = 4;
+
+interface FilteredList {
+  matches: (c: Conversation) => boolean;
+  ids: string[];
+}
+
 export class ConversationIndex {
-  private sorted: string[] | null = null;
-  private version = 0;
-  private cache: { signature: string; version: number; ids: string[] } | null = null;
+  private readonly sorted: string[];
+  /** By query signature, least recently used first. */
+  private readonly lists = new Map<string, FilteredList>();
 
-  constructor(private readonly source: IndexSource) {}
+  constructor(private readonly source: IndexSource) {
+    // Fixtures arrive in order already: one pass checks that. Otherwise sort by precomputed keys (a
+    // comparator reading the Map twice per comparison is what made the first page of 100,000 slow).
+    const all = [...source.conversations.values()];
+    let ordered = true;
+    for (let i = 1; i < all.length && ordered; i++) {
+      const a = all[i - 1]!;
+      const b = all[i]!;
+      ordered = before(sortKey(a), a.id, sortKey(b), b.id);
+    }
+    if (ordered) this.sorted = all.map((c) => c.id);
+    else {
+      const entries = all.map((c) => ({ key: sortKey(c), id: c.id }));
+      entries.sort((a, b) =>
+        a.key === b.key ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.key < b.key ? 1 : -1,
+      );
+      this.sorted = entries.map((e) => e.id);
+    }
+  }
 
-  /** Re-places one conversation after it changed (or was added). */
-  update(conversation: Conversation): void {
-    this.version++;
-    const sorted = this.sorted;
-    if (!sorted) return;
-    const old = sorted.indexOf(conversation.id);
-    if (old >= 0) sorted.splice(old, 1);
-    const at = this.insertionPoint(sorted, sortKey(conversation), conversation.id);
-    sorted.splice(at, 0, conversation.id);
+  /**
+   * Takes a conversation out of every list, before it changes in the source (its place is found
+   * by its current sort key). `add` puts its new version back.
+   */
+  remove(conversation: Conversation): void {
+    this.take(this.sorted, conversation);
+    for (const list of this.lists.values()) this.take(list.ids, conversation);
+  }
+
+  /** Puts a conversation (new, or changed after `remove`) in its place in every list it matches. */
+  add(conversation: Conversation): void {
+    const key = sortKey(conversation);
+    this.sorted.splice(this.insertionPoint(this.sorted, key, conversation.id), 0, conversation.id);
+    for (const list of this.lists.values()) {
+      if (list.matches(conversation))
+        list.ids.splice(this.insertionPoint(list.ids, key, conversation.id), 0, conversation.id);
+    }
   }
 
   query(query: ConversationQuery, viewFilters: ConversationFilters = {}, viewText = ''): Page<Conversation> {
     if (!Number.isInteger(query.limit) || query.limit < 1) {
-      throw new HelpDeskError('invalid', 'The page size must be a whole number of at least 1.', { fieldErrors: { limit: 'Must be 1 or more' } });
+      throw new HelpDeskError('invalid', 'The page size must be a whole number of at least 1.', {
+        fieldErrors: { limit: 'Must be 1 or more' },
+      });
     }
     const filters: ConversationFilters = { ...viewFilters };
     for (const [key, value] of Object.entries(query.filters ?? {})) {
@@ -57,40 +95,60 @@ export class ConversationIndex {
     const items = ids.slice(start, start + query.limit).map((id) => this.source.conversations.get(id)!);
     const last = items.at(-1);
     const more = start + items.length < ids.length;
-    return { items, nextCursor: more && last ? encodeCursor(sortKey(last), last.id) : null, total: ids.length };
+    return {
+      items,
+      nextCursor: more && last ? encodeCursor(sortKey(last), last.id) : null,
+      total: ids.length,
+    };
   }
 
-  private all(): string[] {
-    if (!this.sorted) {
-      const list = [...this.source.conversations.values()];
-      list.sort((a, b) => {
-        const ak = sortKey(a);
-        const bk = sortKey(b);
-        return ak === bk ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : ak < bk ? 1 : -1;
-      });
-      this.sorted = list.map((c) => c.id);
-    }
-    return this.sorted;
+  /**
+   * Removes `conversation`'s id from `ids`, found by binary search on its (current) sort key; every
+   * list is kept in sort order, so not finding it there means it is not in that list.
+   */
+  private take(ids: string[], conversation: Conversation): void {
+    const at = this.insertionPoint(ids, sortKey(conversation), conversation.id);
+    if (ids[at] === conversation.id) ids.splice(at, 1);
   }
 
   private filtered(filters: ConversationFilters, text: string): string[] {
-    const signature = JSON.stringify([filters, text]);
-    if (this.cache && this.cache.signature === signature && this.cache.version === this.version) return this.cache.ids;
-    const all = this.all();
-    const { conversations, currentAgentId } = this.source;
+    const { currentAgentId } = this.source;
     const assignee = filters.assignee === 'me' ? currentAgentId : filters.assignee;
     const status = filters.status === 'all' ? undefined : filters.status;
-    const ids: string[] = [];
-    for (const id of all) {
-      const c = conversations.get(id)!;
-      if (filters.channelAccountId !== undefined && c.channelAccountId !== filters.channelAccountId) continue;
-      if (status !== undefined && c.status !== status) continue;
-      if (assignee !== undefined && c.assigneeId !== (assignee === 'unassigned' ? null : assignee)) continue;
-      if (filters.unreadOnly && c.unreadCount === 0) continue;
-      if (text && !this.matches(c, text)) continue;
-      ids.push(id);
+    if (
+      filters.channelAccountId === undefined &&
+      status === undefined &&
+      assignee === undefined &&
+      !filters.unreadOnly &&
+      !text
+    ) {
+      return this.sorted;
     }
-    this.cache = { signature, version: this.version, ids };
+    const signature = JSON.stringify([
+      filters.channelAccountId,
+      status,
+      assignee,
+      filters.unreadOnly === true,
+      text,
+    ]);
+    const cached = this.lists.get(signature);
+    if (cached) {
+      this.lists.delete(signature);
+      this.lists.set(signature, cached);
+      return cached.ids;
+    }
+    const owner = assignee === 'unassigned' ? null : assignee;
+    const matches = (c: Conversation): boolean =>
+      (filters.channelAccountId === undefined || c.channelAccountId === filters.channelAccountId) &&
+      (status === undefined || c.status === status) &&
+      (assignee === undefined || c.assigneeId === owner) &&
+      (!filters.unreadOnly || c.unreadCount > 0) &&
+      (!text || this.matchesText(c, text));
+    const { conversations } = this.source;
+    const ids: string[] = [];
+    for (const id of this.sorted) if (matches(conversations.get(id)!)) ids.push(id);
+    if (this.lists.size >= CACHED_QUERIES) this.lists.delete(this.lists.keys().next().value!);
+    this.lists.set(signature, { matches, ids });
     return ids;
   }
 
@@ -99,7 +157,7 @@ export class ConversationIndex {
    * still lazy in a large fixture are not generated for a search: that would build every message
    * of 100,000 conversations (seconds) for one keystroke.
    */
-  private matches(c: Conversation, text: string): boolean {
+  private matchesText(c: Conversation, text: string): boolean {
     if (c.contactName.toLowerCase().includes(text)) return true;
     if (c.ticketName?.toLowerCase().includes(text)) return true;
     if (c.lastMessage?.preview.toLowerCase().includes(text)) return true;
@@ -128,6 +186,9 @@ function encodeCursor(key: string, id: string): string {
 
 function decodeCursor(cursor: string): [string, string] {
   const match = /^c1\.([^.]*\.[^.]*)\.(.+)$/.exec(cursor);
-  if (!match) throw new HelpDeskError('invalid', 'The page cursor is not one this adapter gave out.', { fieldErrors: { cursor: 'Unknown cursor' } });
+  if (!match)
+    throw new HelpDeskError('invalid', 'The page cursor is not one this adapter gave out.', {
+      fieldErrors: { cursor: 'Unknown cursor' },
+    });
   return [match[1]!, decodeURIComponent(match[2]!)];
 }

@@ -1,7 +1,7 @@
 // Checks credentials against a channel's form the way a channel's backend would, so the connect
 // wizard can be shown every error it must handle.
 import type { ChannelDefinition, Credentials } from '../../model/index.js';
-import { HelpDeskError, type FieldErrors } from '../errors.js';
+import { type FieldErrors, HelpDeskError } from '../errors.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,7 +23,11 @@ function isUrl(value: string): boolean {
  * would refuse the key (an `apiKey` of `invalid` plays that part). With `partial`, only the
  * fields present are checked (an update that changes some of them).
  */
-export function checkCredentials(channel: ChannelDefinition, credentials: Credentials, partial = false): void {
+export function checkCredentials(
+  channel: ChannelDefinition,
+  credentials: Credentials,
+  partial = false,
+): void {
   const errors: FieldErrors = {};
   for (const field of channel.accountFields ?? []) {
     const value = credentials[field.name];
@@ -49,7 +53,10 @@ export function checkCredentials(channel: ChannelDefinition, credentials: Creden
     throw new HelpDeskError('invalid', `Check these fields: ${labels.join(', ')}.`, { fieldErrors: errors });
   }
   if (credentials['apiKey'] === 'invalid') {
-    throw new HelpDeskError('unauthorized', `${channel.name} refused the API key. Copy it again from your ${channel.name} dashboard.`);
+    throw new HelpDeskError(
+      'unauthorized',
+      `${channel.name} refused the API key. Copy it again from your ${channel.name} dashboard.`,
+    );
   }
 }
 

@@ -99,8 +99,13 @@ export class MemoryAdapter implements HelpDeskAdapter {
   connectAccount(input: ConnectAccountInput): Promise<ChannelAccount> {
     return this.call(() => {
       const channel = this.channel(input.channelId);
-      if (!channel.installed) throw new HelpDeskError('conflict', `${channel.name} is not installed. Install the app first.`);
-      if (!channel.authorized) throw new HelpDeskError('conflict', `${channel.name} needs to be authorized again before accounts can be connected.`);
+      if (!channel.installed)
+        throw new HelpDeskError('conflict', `${channel.name} is not installed. Install the app first.`);
+      if (!channel.authorized)
+        throw new HelpDeskError(
+          'conflict',
+          `${channel.name} needs to be authorized again before accounts can be connected.`,
+        );
       checkCredentials(channel, input.credentials);
       const account: ChannelAccount = {
         id: this.state.newId('acc', this.state.accounts),
@@ -124,7 +129,10 @@ export class MemoryAdapter implements HelpDeskAdapter {
       const channel = this.channel(account.channelId);
       const updated: ChannelAccount = { ...account };
       if (patch.name !== undefined) {
-        if (!patch.name.trim()) throw new HelpDeskError('invalid', 'Give the account a name.', { fieldErrors: { name: 'Required' } });
+        if (!patch.name.trim())
+          throw new HelpDeskError('invalid', 'Give the account a name.', {
+            fieldErrors: { name: 'Required' },
+          });
         updated.name = patch.name.trim();
       }
       if (patch.status !== undefined) updated.status = patch.status;
@@ -132,7 +140,10 @@ export class MemoryAdapter implements HelpDeskAdapter {
       if (patch.credentials !== undefined) {
         checkCredentials(channel, patch.credentials, true);
         updated.credentials = { ...account.credentials, ...publicCredentials(channel, patch.credentials) };
-        this.state.secrets.set(id, { ...this.state.secrets.get(id), ...secretCredentials(channel, patch.credentials) });
+        this.state.secrets.set(id, {
+          ...this.state.secrets.get(id),
+          ...secretCredentials(channel, patch.credentials),
+        });
       }
       this.state.accounts.set(id, updated);
       this.state.emit({ type: 'account.updated', seq: this.state.nextSeq(id), account: updated });
@@ -152,7 +163,8 @@ export class MemoryAdapter implements HelpDeskAdapter {
   listConversations(query: ConversationQuery): Promise<Page<Conversation>> {
     return this.call(() => {
       const view = query.viewId === undefined ? undefined : this.state.views.get(query.viewId);
-      if (query.viewId !== undefined && !view) throw new HelpDeskError('not-found', `No view with id "${query.viewId}".`);
+      if (query.viewId !== undefined && !view)
+        throw new HelpDeskError('not-found', `No view with id "${query.viewId}".`);
       return this.state.index.query(query, view?.filters, view?.text);
     });
   }
@@ -161,17 +173,26 @@ export class MemoryAdapter implements HelpDeskAdapter {
     return this.call(() => {
       this.state.conversation(conversationId);
       if (!Number.isInteger(page.limit) || page.limit < 1) {
-        throw new HelpDeskError('invalid', 'The page size must be a whole number of at least 1.', { fieldErrors: { limit: 'Must be 1 or more' } });
+        throw new HelpDeskError('invalid', 'The page size must be a whole number of at least 1.', {
+          fieldErrors: { limit: 'Must be 1 or more' },
+        });
       }
       const list = this.state.messagesOf(conversationId);
       let end = list.length;
       if (page.before) {
         const match = /^m1\.(\d+)$/.exec(page.before);
-        if (!match) throw new HelpDeskError('invalid', 'The page cursor is not one this adapter gave out.', { fieldErrors: { before: 'Unknown cursor' } });
+        if (!match)
+          throw new HelpDeskError('invalid', 'The page cursor is not one this adapter gave out.', {
+            fieldErrors: { before: 'Unknown cursor' },
+          });
         end = Math.min(list.length, Number(match[1]) - 1);
       }
       const start = Math.max(0, end - page.limit);
-      return { items: list.slice(start, end), nextCursor: start > 0 ? `m1.${list[start]!.seq}` : null, total: list.length };
+      return {
+        items: list.slice(start, end),
+        nextCursor: start > 0 ? `m1.${list[start]!.seq}` : null,
+        total: list.length,
+      };
     });
   }
 
@@ -214,9 +235,12 @@ export class MemoryAdapter implements HelpDeskAdapter {
 
   listPastConversations(contactId: string): Promise<Conversation[]> {
     return this.call(() => {
-      if (!this.state.contacts.has(contactId)) throw new HelpDeskError('not-found', `No contact with id "${contactId}".`);
+      if (!this.state.contacts.has(contactId))
+        throw new HelpDeskError('not-found', `No contact with id "${contactId}".`);
       const at = (c: Conversation) => c.lastMessage?.at ?? c.createdAt;
-      return [...this.state.conversations.values()].filter((c) => c.contactId === contactId).sort((a, b) => (at(a) < at(b) ? 1 : -1));
+      return [...this.state.conversations.values()]
+        .filter((c) => c.contactId === contactId)
+        .sort((a, b) => (at(a) < at(b) ? 1 : -1));
     });
   }
 
@@ -238,8 +262,13 @@ export class MemoryAdapter implements HelpDeskAdapter {
 
   saveView(input: { name: string; filters: ConversationFilters; text?: string }): Promise<View> {
     return this.call(() => {
-      if (!input.name.trim()) throw new HelpDeskError('invalid', 'Give the view a name.', { fieldErrors: { name: 'Required' } });
-      const view: View = { id: this.state.newId('view', this.state.views), name: input.name.trim(), filters: { ...input.filters } };
+      if (!input.name.trim())
+        throw new HelpDeskError('invalid', 'Give the view a name.', { fieldErrors: { name: 'Required' } });
+      const view: View = {
+        id: this.state.newId('view', this.state.views),
+        name: input.name.trim(),
+        filters: { ...input.filters },
+      };
       if (input.text) view.text = input.text;
       this.state.views.set(view.id, view);
       return view;
@@ -256,7 +285,9 @@ export class MemoryAdapter implements HelpDeskAdapter {
     return this.call(() => {
       const needle = text.trim().toLowerCase();
       return this.state.insertables.filter(
-        (i) => i.kind === kind && (!needle || i.title.toLowerCase().includes(needle) || i.body.toLowerCase().includes(needle)),
+        (i) =>
+          i.kind === kind &&
+          (!needle || i.title.toLowerCase().includes(needle) || i.body.toLowerCase().includes(needle)),
       );
     });
   }

@@ -1,6 +1,13 @@
 // Sending and receiving messages: idempotency, the channel's limits, delivery over time, and the
 // conversation summary that follows each new message.
-import type { Actor, ChannelDefinition, Conversation, IncomingMessage, Message, OutgoingDraft } from '../../model/index.js';
+import type {
+  Actor,
+  ChannelDefinition,
+  Conversation,
+  IncomingMessage,
+  Message,
+  OutgoingDraft,
+} from '../../model/index.js';
 import { HelpDeskError } from '../errors.js';
 import type { MemoryState } from './state.js';
 import { findThread, startConversation } from './threading.js';
@@ -33,30 +40,49 @@ function replace(state: MemoryState, message: Message): void {
   state.emit({ type: 'message.updated', seq: state.nextSeq(message.conversationId), message });
 }
 
-export function sendMessage(state: MemoryState, timers: Timers, latencyMs: number, conversationId: string, draft: OutgoingDraft): Message {
+export function sendMessage(
+  state: MemoryState,
+  timers: Timers,
+  latencyMs: number,
+  conversationId: string,
+  draft: OutgoingDraft,
+): Message {
   const seen = state.byClientId.get(draft.clientId);
   if (seen) return state.messagesOf(seen[0]).find((m) => m.id === seen[1])!;
   const conversation = state.conversation(conversationId);
-  const account = conversation.channelAccountId ? state.accounts.get(conversation.channelAccountId) : undefined;
+  const account = conversation.channelAccountId
+    ? state.accounts.get(conversation.channelAccountId)
+    : undefined;
   const channel = channelOf(state, conversation);
   if (draft.channel === 'custom') {
     if (account?.status === 'disabled') {
-      throw new HelpDeskError('conflict', `The ${account.name} account is turned off. Turn it on in channel settings, or reply by e-mail.`);
+      throw new HelpDeskError(
+        'conflict',
+        `The ${account.name} account is turned off. Turn it on in channel settings, or reply by e-mail.`,
+      );
     }
     if (channel && !channel.capabilities.outgoingMessages) {
-      throw new HelpDeskError('invalid', `${channel.name} doesn't take replies. Reply by e-mail instead.`, { fieldErrors: { channel: 'No outgoing messages' } });
+      throw new HelpDeskError('invalid', `${channel.name} doesn't take replies. Reply by e-mail instead.`, {
+        fieldErrors: { channel: 'No outgoing messages' },
+      });
     }
     if (channel && draft.text.length > channel.capabilities.maxTextLength) {
       const max = channel.capabilities.maxTextLength;
-      throw new HelpDeskError('invalid', `${channel.name} takes at most ${max} characters per message.`, { fieldErrors: { text: `At most ${max} characters` } });
+      throw new HelpDeskError('invalid', `${channel.name} takes at most ${max} characters per message.`, {
+        fieldErrors: { text: `At most ${max} characters` },
+      });
     }
   }
   if (!draft.text.trim() && !draft.attachments?.length) {
-    throw new HelpDeskError('invalid', 'Write a message or attach a file.', { fieldErrors: { text: 'Required' } });
+    throw new HelpDeskError('invalid', 'Write a message or attach a file.', {
+      fieldErrors: { text: 'Required' },
+    });
   }
   const list = state.messagesOf(conversationId);
   if (draft.replyToId && !list.some((m) => m.id === draft.replyToId)) {
-    throw new HelpDeskError('invalid', 'The message replied to is not in this conversation.', { fieldErrors: { replyToId: 'Unknown message' } });
+    throw new HelpDeskError('invalid', 'The message replied to is not in this conversation.', {
+      fieldErrors: { replyToId: 'Unknown message' },
+    });
   }
   const agent = state.agents.find((a) => a.id === state.currentAgentId);
   const sender: Actor = { kind: 'agent', id: state.currentAgentId, name: agent?.name ?? 'Agent' };
@@ -99,7 +125,10 @@ export function receive(state: MemoryState, incoming: IncomingMessage): Message 
   const seen = dedupeKey === undefined ? undefined : state.byExternalId.get(dedupeKey);
   if (seen) return state.messagesOf(seen[0]).find((m) => m.id === seen[1])!;
   if (account.status === 'disabled') {
-    throw new HelpDeskError('conflict', `The ${account.name} account is turned off; it doesn't receive messages.`);
+    throw new HelpDeskError(
+      'conflict',
+      `The ${account.name} account is turned off; it doesn't receive messages.`,
+    );
   }
   const channel = state.channels.get(account.channelId);
   if (!channel) throw new HelpDeskError('not-found', `No channel with id "${account.channelId}".`);
@@ -107,7 +136,7 @@ export function receive(state: MemoryState, incoming: IncomingMessage): Message 
   let conversation = findThread(state, account, channel, incoming);
   if (!conversation) {
     const started = startConversation(state, account, channel, incoming);
-    if (started.contact) state.contacts.set(started.contact.id, started.contact);
+    if (started.contact) state.putContact(started.contact);
     if (started.ticket) state.putTicket(started.ticket);
     conversation = started.conversation;
     state.putConversation(conversation);
@@ -115,7 +144,11 @@ export function receive(state: MemoryState, incoming: IncomingMessage): Message 
   const contact = conversation.contactId ? state.contacts.get(conversation.contactId) : undefined;
   const sender: Actor = incoming.from
     ? { kind: 'contact', name: incoming.from.name, ...(contact ? { id: contact.id } : {}) }
-    : { kind: 'contact', name: contact?.name ?? conversation.contactName, ...(contact ? { id: contact.id } : {}) };
+    : {
+        kind: 'contact',
+        name: contact?.name ?? conversation.contactName,
+        ...(contact ? { id: contact.id } : {}),
+      };
   const list = state.messagesOf(conversation.id);
   const seq = list.length + 1;
   const id = `${conversation.id}-m${seq}`;
@@ -133,7 +166,8 @@ export function receive(state: MemoryState, incoming: IncomingMessage): Message 
     status: 'delivered',
   };
   if (incoming.richText !== undefined) message.richText = incoming.richText;
-  if (incoming.replyToId !== undefined && list.some((m) => m.id === incoming.replyToId)) message.replyToId = incoming.replyToId;
+  if (incoming.replyToId !== undefined && list.some((m) => m.id === incoming.replyToId))
+    message.replyToId = incoming.replyToId;
   if (dedupeKey !== undefined) state.byExternalId.set(dedupeKey, [conversation.id, id]);
   append(state, state.conversation(conversation.id), message, true);
   return message;

@@ -39,6 +39,8 @@ export class MemoryState {
   readonly views: Map<string, View>;
   readonly insertables: Insertable[];
   readonly index: ConversationIndex;
+  /** Every conversation id, in the order they were stored (for picking one at random). */
+  readonly conversationIds: string[];
   /** clientId → [conversationId, message id], for idempotent sends. */
   readonly byClientId = new Map<string, [string, string]>();
   /** `${accountId}\n${externalId}` → [conversationId, message id], for idempotent receives. */
@@ -47,7 +49,12 @@ export class MemoryState {
   /** Messages of the conversations read or written so far; the rest stay in the fixture. */
   private readonly messages = new Map<string, Message[]>();
   private readonly seqs = new Map<string, number>();
-  private counter = 0;
+  /** Next number per id prefix. */
+  private readonly counters = new Map<string, number>();
+  /** `${accountId}\n${externalThreadId}` → conversation ids; made on first use, then kept up to date. */
+  private threads: Map<string, Set<string>> | null = null;
+  /** Phone or e-mail → contact; made on first use, then kept up to date. */
+  private addresses: Map<string, Contact> | null = null;
   private latestAt = '';
 
   constructor(fixture: Fixture) {
@@ -61,15 +68,22 @@ export class MemoryState {
     this.pipelines = copy(fixture.pipelines);
     this.views = new Map(copy(fixture.views).map((v) => [v.id, v]));
     this.insertables = copy(fixture.insertables);
-    this.contacts = new Map(fixture.contacts.map((c) => [c.id, c]));
-    this.tickets = new Map(fixture.tickets.map((t) => [t.id, t]));
-    this.conversations = new Map(fixture.conversations.map((c) => [c.id, c]));
-    this.fixtureMessages = fixture.messages;
-    this.index = new ConversationIndex(this);
+    // Plain loops rather than `new Map(list.map(...))`: no pair array per entry, which at 100,000
+    // conversations and 90,000 tickets was most of the adapter's start-up.
+    this.contacts = new Map();
+    for (const c of fixture.contacts) this.contacts.set(c.id, c);
+    this.tickets = new Map();
+    for (const t of fixture.tickets) this.tickets.set(t.id, t);
+    this.conversations = new Map();
+    this.conversationIds = [];
     for (const c of fixture.conversations) {
+      if (!this.conversations.has(c.id)) this.conversationIds.push(c.id);
+      this.conversations.set(c.id, c);
       const at = c.lastMessage?.at ?? c.createdAt;
       if (at > this.latestAt) this.latestAt = at;
     }
+    this.fixtureMessages = fixture.messages;
+    this.index = new ConversationIndex(this);
   }
 
   emit(event: HelpDeskEvent): void {
@@ -83,12 +97,61 @@ export class MemoryState {
     return seq;
   }
 
-  /** An id not used yet, e.g. `conv-201`. */
-  newId(prefix: string, taken?: { has(id: string): boolean }): string {
+  /**
+   * An id not used yet, e.g. `conv-201`. Numbering starts past the size of `taken`, so the first
+   * new conversation of a 100,000-conversation fixture does not probe 100,000 taken ids.
+   */
+  newId(prefix: string, taken?: { has(id: string): boolean; readonly size?: number }): string {
+    let n = Math.max(this.counters.get(prefix) ?? 0, taken?.size ?? 0);
     let id: string;
-    do id = `${prefix}-${++this.counter}`;
+    do id = `${prefix}-${++n}`;
     while (taken?.has(id));
+    this.counters.set(prefix, n);
     return id;
+  }
+
+  /** The conversations of an account with an external thread id (by the channel's threading key). */
+  conversationsOnThread(accountId: string, externalThreadId: string): Conversation[] {
+    if (!this.threads) {
+      this.threads = new Map();
+      for (const c of this.conversations.values()) this.indexThread(c);
+    }
+    const ids = this.threads.get(`${accountId}\n${externalThreadId}`);
+    return ids ? [...ids].map((id) => this.conversations.get(id)!) : [];
+  }
+
+  private indexThread(c: Conversation): void {
+    if (!this.threads || c.channelAccountId === null || c.externalThreadId === undefined) return;
+    const key = `${c.channelAccountId}\n${c.externalThreadId}`;
+    let ids = this.threads.get(key);
+    if (!ids) this.threads.set(key, (ids = new Set()));
+    ids.add(c.id);
+  }
+
+  private unindexThread(c: Conversation): void {
+    if (!this.threads || c.channelAccountId === null || c.externalThreadId === undefined) return;
+    this.threads.get(`${c.channelAccountId}\n${c.externalThreadId}`)?.delete(c.id);
+  }
+
+  /** The contact with this phone number or e-mail address, if any. */
+  contactByAddress(address: string): Contact | undefined {
+    if (!this.addresses) {
+      this.addresses = new Map();
+      for (const c of this.contacts.values()) this.indexContact(c);
+    }
+    return this.addresses.get(address);
+  }
+
+  /** Stores a new or changed contact. */
+  putContact(contact: Contact): void {
+    this.contacts.set(contact.id, contact);
+    this.indexContact(contact);
+  }
+
+  private indexContact(c: Contact): void {
+    // The first contact with an address keeps it, as a scan in insertion order would find it.
+    if (c.phone && !this.addresses?.has(c.phone)) this.addresses?.set(c.phone, c);
+    if (c.email && !this.addresses?.has(c.email)) this.addresses?.set(c.email, c);
   }
 
   /**
@@ -124,7 +187,9 @@ export class MemoryState {
   messagesOf(conversationId: string): Message[] {
     let list = this.messages.get(conversationId);
     if (!list) {
-      list = Object.hasOwn(this.fixtureMessages, conversationId) ? [...(this.fixtureMessages[conversationId] ?? [])] : [];
+      list = Object.hasOwn(this.fixtureMessages, conversationId)
+        ? [...(this.fixtureMessages[conversationId] ?? [])]
+        : [];
       this.messages.set(conversationId, list);
     }
     return list;
@@ -137,8 +202,14 @@ export class MemoryState {
 
   /** Stores a new version of a conversation and emits `conversation.updated`. */
   putConversation(conversation: Conversation): void {
+    const previous = this.conversations.get(conversation.id);
+    if (previous) {
+      this.index.remove(previous);
+      this.unindexThread(previous);
+    } else this.conversationIds.push(conversation.id);
     this.conversations.set(conversation.id, conversation);
-    this.index.update(conversation);
+    this.index.add(conversation);
+    this.indexThread(conversation);
     this.emit({ type: 'conversation.updated', seq: this.nextSeq(conversation.id), conversation });
   }
 

@@ -1,15 +1,29 @@
 // Which conversation an incoming message joins, by the channel's threading model, and what a new
 // conversation starts with: a contact, a ticket routed by the account's rules.
-import type { ChannelAccount, ChannelDefinition, Contact, Conversation, IncomingMessage, Ticket } from '../../model/index.js';
+import type {
+  ChannelAccount,
+  ChannelDefinition,
+  Contact,
+  Conversation,
+  IncomingMessage,
+  Ticket,
+} from '../../model/index.js';
 import { HelpDeskError } from '../errors.js';
 import type { MemoryState } from './state.js';
 
 /** The conversation `incoming` joins, or null when it starts a new one. */
-export function findThread(state: MemoryState, account: ChannelAccount, channel: ChannelDefinition, incoming: IncomingMessage): Conversation | null {
+export function findThread(
+  state: MemoryState,
+  account: ChannelAccount,
+  channel: ChannelDefinition,
+  incoming: IncomingMessage,
+): Conversation | null {
   if (incoming.conversationId) {
     const conversation = state.conversation(incoming.conversationId);
     if (conversation.channelAccountId !== account.id) {
-      throw new HelpDeskError('invalid', 'That conversation belongs to another channel account.', { fieldErrors: { conversationId: 'Other account' } });
+      throw new HelpDeskError('invalid', 'That conversation belongs to another channel account.', {
+        fieldErrors: { conversationId: 'Other account' },
+      });
     }
     return conversation;
   }
@@ -17,13 +31,16 @@ export function findThread(state: MemoryState, account: ChannelAccount, channel:
   const key = byModel ? incoming.threadId : incoming.from?.address;
   if (!key) {
     const needed = byModel ? 'threadId' : 'from';
-    throw new HelpDeskError('invalid', `An incoming message on ${channel.name} needs a conversationId or ${byModel ? 'a threadId' : 'a sender address'}.`, {
-      fieldErrors: { [needed]: 'Required' },
-    });
+    throw new HelpDeskError(
+      'invalid',
+      `An incoming message on ${channel.name} needs a conversationId or ${byModel ? 'a threadId' : 'a sender address'}.`,
+      {
+        fieldErrors: { [needed]: 'Required' },
+      },
+    );
   }
   let found: Conversation | null = null;
-  for (const c of state.conversations.values()) {
-    if (c.channelAccountId !== account.id || c.externalThreadId !== key) continue;
+  for (const c of state.conversationsOnThread(account.id, key)) {
     // One thread per sender address joins only an open conversation; a channel-named thread is
     // the same conversation whatever its status.
     if (!byModel && c.status !== 'open') continue;
@@ -44,9 +61,15 @@ export function startConversation(
   const from = incoming.from;
   let contact: Contact | null = null;
   if (from) {
-    contact = [...state.contacts.values()].find((c) => c.phone === from.address || c.email === from.address) ?? null;
+    contact = state.contactByAddress(from.address) ?? null;
     if (!contact) {
-      contact = { id: state.newId('contact', state.contacts), name: from.name, ownerId: null, tracked: false, createdAt: at };
+      contact = {
+        id: state.newId('contact', state.contacts),
+        name: from.name,
+        ownerId: null,
+        tracked: false,
+        createdAt: at,
+      };
       if (from.address.includes('@')) contact.email = from.address;
       else contact.phone = from.address;
     }
@@ -76,7 +99,9 @@ export function startConversation(
     };
   }
   const externalThreadId =
-    channel.capabilities.threadingModel === 'integration-thread' ? (incoming.threadId ?? id) : (from?.address ?? id);
+    channel.capabilities.threadingModel === 'integration-thread'
+      ? (incoming.threadId ?? id)
+      : (from?.address ?? id);
   const conversation: Conversation = {
     id,
     channel: 'custom',

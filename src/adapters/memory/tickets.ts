@@ -2,7 +2,7 @@
 // it, and the owner must be a known agent or team. The conversations of the ticket follow its
 // owner (assignee) and whether its stage is closed (status).
 import type { PropertyValue, Ticket, TicketPatch, TicketPriority } from '../../model/index.js';
-import { HelpDeskError, type FieldErrors } from '../errors.js';
+import { type FieldErrors, HelpDeskError } from '../errors.js';
 import type { MemoryState } from './state.js';
 
 const PRIORITIES: TicketPriority[] = ['low', 'medium', 'high', 'urgent'];
@@ -20,7 +20,8 @@ export function updateTicket(state: MemoryState, id: string, patch: TicketPatch)
   if (patch.ownerId !== undefined && patch.ownerId !== null && !state.isOwner(patch.ownerId)) {
     errors['ownerId'] = 'Unknown agent or team';
   }
-  if (patch.priority !== undefined && !PRIORITIES.includes(patch.priority)) errors['priority'] = 'Unknown priority';
+  if (patch.priority !== undefined && !PRIORITIES.includes(patch.priority))
+    errors['priority'] = 'Unknown priority';
   if (stage && stage.id !== ticket.stageId) {
     for (const name of stage.requiredProperties) {
       if (isMissing(properties[name])) errors[name] = `Required to move to ${stage.label}`;
@@ -29,7 +30,9 @@ export function updateTicket(state: MemoryState, id: string, patch: TicketPatch)
   const names = Object.keys(errors);
   if (names.length > 0) {
     const labels = names.map((name) => pipeline?.properties.find((p) => p.name === name)?.label ?? name);
-    throw new HelpDeskError('invalid', `The ticket can't be saved. Fill in or fix: ${labels.join(', ')}.`, { fieldErrors: errors });
+    throw new HelpDeskError('invalid', `The ticket can't be saved. Fill in or fix: ${labels.join(', ')}.`, {
+      fieldErrors: errors,
+    });
   }
 
   const updated: Ticket = {

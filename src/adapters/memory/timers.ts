@@ -51,5 +51,7 @@ export class Timers {
 /** The abort reason as an `AbortError` DOMException, so callers can tell a cancel from a failure. */
 export function abortReason(signal: AbortSignal): unknown {
   const reason: unknown = signal.reason;
-  return reason instanceof DOMException && reason.name === 'AbortError' ? reason : new DOMException('The upload was cancelled.', 'AbortError');
+  return reason instanceof DOMException && reason.name === 'AbortError'
+    ? reason
+    : new DOMException('The upload was cancelled.', 'AbortError');
 }

@@ -17,11 +17,19 @@ export function kindOf(mimeType: string): AttachmentKind {
  * Rejects with the `AbortError` DOMException when cancelled (not a HelpDeskError), so callers can
  * tell "the user cancelled" from "the upload failed".
  */
-export async function upload(timers: Timers, latencyMs: number, id: string, file: File, options: UploadOptions = {}): Promise<Attachment> {
+export async function upload(
+  timers: Timers,
+  latencyMs: number,
+  id: string,
+  file: File,
+  options: UploadOptions = {},
+): Promise<Attachment> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw abortReason(signal);
   if (file.size === 0) {
-    throw new HelpDeskError('invalid', `"${file.name}" is empty; choose a file with content.`, { fieldErrors: { file: 'Empty file' } });
+    throw new HelpDeskError('invalid', `"${file.name}" is empty; choose a file with content.`, {
+      fieldErrors: { file: 'Empty file' },
+    });
   }
   onProgress?.(0);
   for (let step = 1; step <= STEPS; step++) {
@@ -29,7 +37,13 @@ export async function upload(timers: Timers, latencyMs: number, id: string, file
     onProgress?.(step / STEPS);
   }
   const mimeType = file.type || 'application/octet-stream';
-  const attachment: Attachment = { id, kind: kindOf(mimeType), name: file.name, mimeType, sizeBytes: file.size };
+  const attachment: Attachment = {
+    id,
+    kind: kindOf(mimeType),
+    name: file.name,
+    mimeType,
+    sizeBytes: file.size,
+  };
   if (typeof URL.createObjectURL === 'function') attachment.url = URL.createObjectURL(file);
   return attachment;
 }

@@ -1,0 +1,1 @@
+export { type ConversationSelectDetail, ConversationSelectEvent } from '../events.js';

@@ -1,0 +1,1 @@
+export { ConversationList, type ConversationListDensity } from './conversation-list.js';

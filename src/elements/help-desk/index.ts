@@ -1,0 +1,1 @@
+export { HelpDesk, type HelpDeskPane } from './help-desk.js';

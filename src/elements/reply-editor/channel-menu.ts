@@ -1,0 +1,59 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+
+import type { MessageChannel } from '../../model/index.js';
+import { menuKeydown } from './menu.js';
+
+export interface ChannelOption {
+  channel: MessageChannel;
+  label: string;
+}
+
+export interface ChannelMenuProps {
+  options: ChannelOption[];
+  current: MessageChannel;
+  open: boolean;
+  disabled: boolean;
+  toggle: () => void;
+  close: () => void;
+  pick: (channel: MessageChannel) => void;
+}
+
+/** The "Channel" menu above the editor: the conversation's own channel account, Email, Call. */
+export function renderChannelMenu(p: ChannelMenuProps): TemplateResult {
+  const current = p.options.find((o) => o.channel === p.current)?.label ?? p.current;
+  return html`<div class="popover-anchor">
+    <button
+      id="channel-button"
+      part="channel-button"
+      aria-haspopup="menu"
+      aria-expanded=${p.open ? 'true' : 'false'}
+      ?disabled=${p.disabled}
+      @click=${p.toggle}
+    >
+      ${msg(str`Channel: ${current}`)}
+    </button>
+    ${
+      p.open
+        ? html`<div
+            role="menu"
+            id="channel-menu"
+            aria-label=${msg('Channel')}
+            @keydown=${(e: KeyboardEvent) => menuKeydown(e, p.close)}
+          >
+            ${p.options.map(
+              (o) =>
+                html`<button
+                  role="menuitemradio"
+                  aria-checked=${o.channel === p.current ? 'true' : 'false'}
+                  tabindex="-1"
+                  @click=${() => p.pick(o.channel)}
+                >
+                  ${o.label}
+                </button>`,
+            )}
+          </div>`
+        : nothing
+    }
+  </div>`;
+}

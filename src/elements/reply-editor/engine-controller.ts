@@ -1,0 +1,193 @@
+import { msg, str } from '@lit/localize';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+
+import type { RichTextFeature } from '../../model/index.js';
+import { loadEngine } from './engine-loader.js';
+import type { EditorContent, RichEditor } from './engine-types.js';
+
+// Formatting beyond plain paragraphs and line breaks: only then is rich text worth sending.
+const hasFormatting = (value: string) => /<(?!\/?p>|br>)/.test(value);
+
+export interface EngineHost extends ReactiveControllerHost, HTMLElement {
+  readonly placeholder?: string;
+  readonly disabled: boolean;
+}
+
+export interface EngineOptions {
+  features: () => readonly RichTextFeature[];
+  limit: () => number;
+  onChange: () => void;
+  onSubmit: () => void;
+  onLinkRequest: () => void;
+  onFiles: (files: File[]) => void;
+  onNotice: (message: string) => void;
+}
+
+/**
+ * The text surface: a plain text area until the ProseMirror engine has loaded (on first focus or
+ * idle time), then the rich editor, carrying over what was typed. Re-creates the editor when the
+ * channel's allowed features change, so the schema (and with it the paste filter) follows.
+ */
+export class EngineController implements ReactiveController {
+  editor: RichEditor | undefined;
+  plainText = '';
+  private restored: EditorContent = { text: '' };
+  private features = '';
+  private loading = false;
+  private readonly mount = createRef<HTMLDivElement>();
+
+  constructor(
+    private readonly host: EngineHost,
+    private readonly options: EngineOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    if (!this.editor) return;
+    // Back to the text area, carrying the content, in case the element is put back on the page.
+    this.setContent({ text: this.editor.getText(), html: this.editor.getHtml() });
+    this.editor.destroy();
+    this.editor = undefined;
+  }
+
+  hostUpdated(): void {
+    if (this.editor && this.options.features().join() !== this.features) void this.build();
+  }
+
+  get text(): string {
+    return this.editor ? this.editor.getText() : this.plainText;
+  }
+
+  /** The reply as HTML when the channel carries rich text and the reply has any formatting. */
+  get richText(): string | undefined {
+    if (!this.editor || this.options.features().length === 0) return undefined;
+    const value = this.editor.getHtml();
+    return hasFormatting(value) ? value : undefined;
+  }
+
+  setContent(content: EditorContent): void {
+    this.restored = content;
+    this.plainText = content.text;
+    this.editor?.setContent(content);
+    this.host.requestUpdate();
+  }
+
+  /** Appends text where the engine is not loaded (the plain text area). */
+  appendPlain(text: string): void {
+    this.plainText += (this.plainText ? '\n' : '') + text;
+    this.host.requestUpdate();
+  }
+
+  async load(): Promise<RichEditor | undefined> {
+    if (this.editor || this.loading || !this.host.isConnected) return this.editor;
+    this.loading = true;
+    try {
+      await this.build();
+    } catch {
+      // The engine could not be fetched: the plain text area keeps working; focus tries again.
+    } finally {
+      this.loading = false;
+    }
+    return this.editor;
+  }
+
+  private async build(): Promise<void> {
+    const create = await loadEngine();
+    if (!this.host.isConnected) return;
+    await this.host.updateComplete;
+    const mount = this.mount.value;
+    if (!mount) return;
+    const root = this.host.shadowRoot;
+    const hadFocus = this.editor ? this.editor.hasFocus() : root?.activeElement?.localName === 'textarea';
+    let content: EditorContent;
+    if (this.editor) {
+      content = { text: this.editor.getText(), html: this.editor.getHtml() };
+      this.editor.destroy();
+    } else {
+      // What was typed in the text area is kept; the saved rich version only if nothing changed.
+      content = this.plainText === this.restored.text ? this.restored : { text: this.plainText };
+    }
+    const features = this.options.features();
+    this.features = features.join();
+    const o = this.options;
+    this.editor = create(mount, {
+      features,
+      initial: content,
+      label: () => msg('Reply'),
+      placeholder: () => this.host.placeholder ?? msg('Write a reply…'),
+      editable: () => !this.host.disabled,
+      maxLength: o.limit,
+      onChange: (docChanged) => {
+        this.host.requestUpdate();
+        if (docChanged) o.onChange();
+      },
+      onSubmit: o.onSubmit,
+      onLinkRequest: o.onLinkRequest,
+      onFiles: o.onFiles,
+      onPasteCut: (limit) =>
+        o.onNotice(msg(str`The pasted text was cut to fit the ${limit}-character limit.`)),
+    });
+    this.editor.cursorToEnd();
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (hadFocus) this.editor.focus();
+  }
+
+  private readonly handleInput = (event: Event) => {
+    this.plainText = (event.target as HTMLTextAreaElement).value;
+    this.host.requestUpdate();
+    this.options.onChange();
+  };
+
+  private readonly handleKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.options.onSubmit();
+    }
+  };
+
+  private readonly handlePaste = (event: ClipboardEvent) => {
+    const data = event.clipboardData;
+    if (!data) return;
+    if (data.files.length > 0) {
+      event.preventDefault();
+      this.options.onFiles([...data.files]);
+      return;
+    }
+    const area = event.target as HTMLTextAreaElement;
+    const text = data.getData('text/plain');
+    const limit = this.options.limit();
+    const room = limit - (area.value.length - (area.selectionEnd - area.selectionStart));
+    if (text.length > room) {
+      // A huge paste is cut here with a message, rather than silently by `maxlength`.
+      event.preventDefault();
+      area.setRangeText(text.slice(0, Math.max(0, room)), area.selectionStart, area.selectionEnd, 'end');
+      this.plainText = area.value;
+      this.options.onNotice(msg(str`The pasted text was cut to fit the ${limit}-character limit.`));
+      this.options.onChange();
+    }
+  };
+
+  render(): TemplateResult {
+    const limit = this.options.limit();
+    return html`${
+        this.editor
+          ? ''
+          : html`<textarea
+              class="plain"
+              aria-label=${msg('Reply')}
+              placeholder=${this.host.placeholder ?? msg('Write a reply…')}
+              maxlength=${Number.isFinite(limit) ? limit : 1_000_000}
+              ?disabled=${this.host.disabled}
+              .value=${this.plainText}
+              @focus=${() => void this.load()}
+              @input=${this.handleInput}
+              @keydown=${this.handleKeydown}
+              @paste=${this.handlePaste}
+            ></textarea>`
+      }
+      <div class="mount" ${ref(this.mount)}></div>`;
+  }
+}

@@ -1,0 +1,7 @@
+export {
+  CallRequestEvent,
+  ChannelChangeEvent,
+  MessageSendEvent,
+  type ReplyDraftDetail,
+} from './reply-editor.events.js';
+export { ReplyEditor } from './reply-editor.js';

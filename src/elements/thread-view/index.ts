@@ -1,0 +1,2 @@
+export { ReplyToEvent } from './thread-view.events.js';
+export { ThreadView } from './thread-view.js';

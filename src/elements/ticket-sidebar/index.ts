@@ -1,0 +1,1 @@
+export { TicketSidebar } from './ticket-sidebar.js';

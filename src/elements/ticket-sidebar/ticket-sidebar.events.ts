@@ -1,0 +1,6 @@
+export {
+  type ConversationSelectDetail,
+  ConversationSelectEvent,
+  type TicketOpenDetail,
+  TicketOpenEvent,
+} from '../events.js';
