@@ -11,7 +11,8 @@ import { ChannelConnectWizard } from '../src/elements/channel-connect-wizard/cha
 import { ChannelSettings } from '../src/elements/channel-settings/channel-settings.js';
 import type { HelpDeskProvider } from '../src/elements/help-desk-provider/help-desk-provider.js';
 
-if (!customElements.get('channel-connect-wizard')) customElements.define('channel-connect-wizard', ChannelConnectWizard);
+if (!customElements.get('channel-connect-wizard'))
+  customElements.define('channel-connect-wizard', ChannelConnectWizard);
 if (!customElements.get('channel-settings')) customElements.define('channel-settings', ChannelSettings);
 
 const apiUrl = import.meta.env.VITE_HELPDESK_API_URL as string | undefined;

@@ -19,7 +19,10 @@ async function makeAdapter(): Promise<HelpDeskAdapter> {
     import('../src/adapters/memory/index.js'),
     import('../src/fixtures/index.js'),
   ]);
-  return new MemoryAdapter({ fixture: createFixture({ seed: 1, conversations: 2000 }), simulateTraffic: true });
+  return new MemoryAdapter({
+    fixture: createFixture({ seed: 1, conversations: 2000 }),
+    simulateTraffic: true,
+  });
 }
 
 const provider = document.querySelector<HelpDeskProvider>('#desk')!;

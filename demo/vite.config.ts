@@ -11,5 +11,12 @@ export default defineConfig({
     target: 'es2022',
     outDir: fileURLToPath(new URL('../dist-demo', import.meta.url)),
     emptyOutDir: true,
+    // Two pages: the desk and the channel settings.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        channels: fileURLToPath(new URL('channels.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 
-import { ChannelConnectWizard } from '../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { ChannelConnectWizard } from '../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { createFixture, type Fixture } from '../src/fixtures/index.js';
 import { HelpDeskStore } from '../src/state/store.js';
 import type { DeskParameters } from './decorators.js';
@@ -16,7 +16,8 @@ function emptyStore(change: (fixture: Fixture) => void): HelpDeskStore {
   return store;
 }
 
-if (!customElements.get('channel-connect-wizard')) customElements.define('channel-connect-wizard', ChannelConnectWizard);
+if (!customElements.get('channel-connect-wizard'))
+  customElements.define('channel-connect-wizard', ChannelConnectWizard);
 
 /** The wizard inside the story's desk; a `play` walks it to the step a story shows. */
 async function wizardIn(canvas: HTMLElement): Promise<ChannelConnectWizard> {
@@ -49,7 +50,9 @@ type Story = StoryObj;
 export const ChooseChannel: Story = {};
 
 /** Step 2: Lumen Chat's generated form (text, password, URL, e-mail, select, checkbox). */
-export const Credentials: Story = { play: async ({ canvasElement }) => void (await toCredentials(canvasElement)) };
+export const Credentials: Story = {
+  play: async ({ canvasElement }) => void (await toCredentials(canvasElement)),
+};
 
 /** Step 2 after "Next" with nothing typed: each field says what is missing. */
 export const CredentialsWithErrors: Story = {
@@ -76,7 +79,8 @@ export const Routing: Story = {
 
 /** Step 3 for an account without a help-desk seat: routing is skipped. */
 export const NoSeat: Story = {
-  render: () => html`<channel-connect-wizard can-route="false" channel-id="pulse-forms"></channel-connect-wizard>`,
+  render: () =>
+    html`<channel-connect-wizard can-route="false" channel-id="pulse-forms"></channel-connect-wizard>`,
 };
 
 /** Step 4: connected, with its four actions. */
@@ -101,7 +105,8 @@ export const Modal: Story = {
 
 /** No channel installed for the account (a store of its own, on a fixture without channels). */
 export const Empty: Story = {
-  render: () => html`<channel-connect-wizard .store=${emptyStore((f) => (f.channels = []))}></channel-connect-wizard>`,
+  render: () =>
+    html`<channel-connect-wizard .store=${emptyStore((f) => (f.channels = []))}></channel-connect-wizard>`,
 };
 
 /** The channels could not be loaded. */

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { ChannelConnectWizard } from '../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { ChannelSettings } from '../src/elements/channel-settings/channel-settings.js';
-import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { createFixture, type Fixture } from '../src/fixtures/index.js';
 import { HelpDeskStore } from '../src/state/store.js';
 import type { DeskParameters } from './decorators.js';
@@ -17,8 +17,8 @@ function emptyStore(change: (fixture: Fixture) => void): HelpDeskStore {
   return store;
 }
 
-
-if (!customElements.get('channel-connect-wizard')) customElements.define('channel-connect-wizard', ChannelConnectWizard);
+if (!customElements.get('channel-connect-wizard'))
+  customElements.define('channel-connect-wizard', ChannelConnectWizard);
 if (!customElements.get('channel-settings')) customElements.define('channel-settings', ChannelSettings);
 
 async function settings(canvas: HTMLElement): Promise<ChannelSettings> {
@@ -30,7 +30,9 @@ async function settings(canvas: HTMLElement): Promise<ChannelSettings> {
 }
 
 function clickIn(root: ParentNode | null | undefined, selector: string, text: string): void {
-  const target = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find((b) => b.textContent?.trim() === text);
+  const target = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find(
+    (b) => b.textContent?.trim() === text,
+  );
   target?.focus();
   target?.click();
 }
@@ -74,7 +76,9 @@ export const ConnectMenu: Story = {
 /** The backend refuses every change: the switch and the row come back, with a message. */
 export const ChangesRefused: Story = {
   parameters: {
-    desk: { faults: { failRate: 1, failMethods: ['updateAccount', 'deleteAccount'] } } satisfies DeskParameters,
+    desk: {
+      faults: { failRate: 1, failMethods: ['updateAccount', 'deleteAccount'] },
+    } satisfies DeskParameters,
   },
 };
 
@@ -93,4 +97,7 @@ export const Loading: Story = { parameters: { desk: { latencyMs: 4000 } satisfie
 
 export const Dark: Story = { parameters: { desk: { theme: 'dark' } satisfies DeskParameters } };
 
-export const PortugueseBR: Story = { name: 'pt-BR', parameters: { desk: { locale: 'pt-BR' } satisfies DeskParameters } };
+export const PortugueseBR: Story = {
+  name: 'pt-BR',
+  parameters: { desk: { locale: 'pt-BR' } satisfies DeskParameters },
+};

@@ -57,8 +57,8 @@ export function withFaults<A extends HelpDeskAdapter>(
   const chance = (rate = 0) => rate > 0 && random() < rate;
   const failMethods = new Set<string>(options.failMethods ?? contractMethods);
   let connected = true;
-  const held: HelpDeskEvent[] = [];
-  const listeners = new Set<(events: HelpDeskEvent[]) => void>();
+  // Per subscriber: how to deliver a batch, and what it missed while disconnected.
+  const listeners = new Map<(events: HelpDeskEvent[]) => void, HelpDeskEvent[]>();
 
   const delay = () => {
     const ms = (options.latencyMs ?? 0) + (options.jitterMs ?? 0) * random();
@@ -69,6 +69,7 @@ export function withFaults<A extends HelpDeskAdapter>(
   const events$ = new Observable<HelpDeskEvent>((subscriber) => {
     let waiting: HelpDeskEvent | undefined;
     const deliver = (events: HelpDeskEvent[]) => events.forEach((event) => subscriber.next(event));
+    const held: HelpDeskEvent[] = [];
     const onEvent = (event: HelpDeskEvent) => {
       if (!connected) return void held.push(event);
       if (chance(options.dropRate)) return;
@@ -81,7 +82,7 @@ export function withFaults<A extends HelpDeskAdapter>(
       }
       deliver(batch);
     };
-    listeners.add(deliver);
+    listeners.set(deliver, held);
     const inner: Subscription = adapter.events$.subscribe({
       next: onEvent,
       error: (error: unknown) => subscriber.error(error),
@@ -98,12 +99,13 @@ export function withFaults<A extends HelpDeskAdapter>(
     inner: adapter,
     disconnect() {
       connected = false;
-      listeners.forEach((deliver) => deliver([{ type: 'connection', state: 'reconnecting' }]));
+      listeners.forEach((_held, deliver) => deliver([{ type: 'connection', state: 'reconnecting' }]));
     },
     reconnect() {
       connected = true;
-      const resumed = held.splice(0);
-      listeners.forEach((deliver) => deliver([{ type: 'connection', state: 'online' }, ...resumed]));
+      listeners.forEach((held, deliver) =>
+        deliver([{ type: 'connection', state: 'online' }, ...held.splice(0)]),
+      );
     },
   };
 

@@ -6,8 +6,21 @@ import { HelpDeskError } from '../../src/adapters/errors.js';
 import type { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { makeDesk, pasteInto, settle, typeInto } from '../helpers/channel-fixtures.js';
-import { descriptionOf, findByRole, getByRole, hasFocus, queryAllByRole } from '../helpers/channel-queries.js';
-import { button, chooseChannel, expectStep, fillLumen, mountWizard, textbox } from '../helpers/channel-wizard.js';
+import {
+  descriptionOf,
+  findByRole,
+  getByRole,
+  hasFocus,
+  queryAllByRole,
+} from '../helpers/channel-queries.js';
+import {
+  button,
+  chooseChannel,
+  expectStep,
+  fillLumen,
+  mountWizard,
+  textbox,
+} from '../helpers/channel-wizard.js';
 
 const describedText = (input: HTMLElement) => descriptionOf(input);
 
@@ -163,7 +176,9 @@ describe('<channel-connect-wizard> credentials', () => {
     release();
     await expectStep(el, 'Pulse Forms account is connected');
     expect(calls).to.equal(2);
-    expect((await firstValueFrom(store.accounts$)).filter((a) => a.name === 'Pulse Forms account')).to.have.length(1);
+    expect(
+      (await firstValueFrom(store.accounts$)).filter((a) => a.name === 'Pulse Forms account'),
+    ).to.have.length(1);
   });
 
   it('renders hostile channel data as text and never loads a javascript: logo', async () => {
@@ -173,7 +188,15 @@ describe('<channel-connect-wizard> credentials', () => {
         c.name = '<script>window.__pwned=1</script>';
         c.description = '<img src=x onerror="window.__pwned=1">';
         c.logoUrl = 'javascript:window.__pwned=1';
-        c.accountFields = [{ name: 'formId', label: '<b onclick=alert(1)>Form</b>', type: 'text', required: true, helpText: '<i>help</i>' }];
+        c.accountFields = [
+          {
+            name: 'formId',
+            label: '<b onclick=alert(1)>Form</b>',
+            type: 'text',
+            required: true,
+            helpText: '<i>help</i>',
+          },
+        ];
       },
     });
     const el = await mountWizard(store);
@@ -216,7 +239,9 @@ describe('<channel-connect-wizard> cancel and modal', () => {
 
   it('works as a modal dialog: opens on `open`, Escape asks, "Done" closes', async () => {
     const { store } = await makeDesk();
-    const el = await fixture<ChannelConnectWizard>(html`<channel-connect-wizard .store=${store} modal open></channel-connect-wizard>`);
+    const el = await fixture<ChannelConnectWizard>(
+      html`<channel-connect-wizard .store=${store} modal open></channel-connect-wizard>`,
+    );
     await settle(el);
     await findByRole(el, 'dialog', { name: 'Choose a channel' });
     await chooseChannel(el, 'Pulse Forms');

@@ -18,7 +18,8 @@ function fakePopup(): { frame: HTMLIFrameElement; win: Window } {
 
 async function relayWizard() {
   const desk = await makeDesk({
-    change: (f) => (f.channels.find((c) => c.id === 'relay-whatsapp')!.connectionUrl = `${location.origin}/connect-page`),
+    change: (f) =>
+      (f.channels.find((c) => c.id === 'relay-whatsapp')!.connectionUrl = `${location.origin}/connect-page`),
   });
   const el = await mountWizard(desk.store);
   await chooseChannel(el, RELAY);
@@ -31,7 +32,9 @@ function run(win: Window, code: string): void {
 }
 
 function waitForMessage(): Promise<void> {
-  return new Promise((resolve) => window.addEventListener('message', () => setTimeout(resolve), { once: true }));
+  return new Promise((resolve) =>
+    window.addEventListener('message', () => setTimeout(resolve), { once: true }),
+  );
 }
 
 describe('<channel-connect-wizard> connection page', () => {
@@ -56,13 +59,19 @@ describe('<channel-connect-wizard> connection page', () => {
     // Right origin, another window: ignored.
     const other = fakePopup();
     const ignored = waitForMessage();
-    run(other.win, `parent.postMessage({ type: 'helpdesk-channel-connect', credentials: { token: 'other' } }, '*')`);
+    run(
+      other.win,
+      `parent.postMessage({ type: 'helpdesk-channel-connect', credentials: { token: 'other' } }, '*')`,
+    );
     await ignored;
     await settle(el);
     expect(el.shadowRoot!.textContent).to.contain(`Waiting for ${RELAY}`);
 
     const received = waitForMessage();
-    run(win, `parent.postMessage({ type: 'helpdesk-channel-connect', credentials: { token: 'relay-123' } }, '*')`);
+    run(
+      win,
+      `parent.postMessage({ type: 'helpdesk-channel-connect', credentials: { token: 'relay-123' } }, '*')`,
+    );
     await received;
     await settle(el);
     expect(el.shadowRoot!.textContent).to.contain(`${RELAY} sent the connection details.`);
@@ -79,7 +88,8 @@ describe('<channel-connect-wizard> connection page', () => {
   it('stops waiting on "Stop waiting", and says so when the pop-up is blocked', async () => {
     const { el } = await relayWizard();
     let closed = false;
-    (el as ChannelConnectWizard).popup.open = () => ({ closed: false, close: () => (closed = true) }) as unknown as Window;
+    (el as ChannelConnectWizard).popup.open = () =>
+      ({ closed: false, close: () => (closed = true) }) as unknown as Window;
     button(el, `Connect with ${RELAY}`).click();
     await settle(el);
     button(el, 'Stop waiting').click();
@@ -98,7 +108,8 @@ describe('<channel-connect-wizard> connection page', () => {
 
   it('refuses to open a connection page that is not a web address', async () => {
     const desk = await makeDesk({
-      change: (f) => (f.channels.find((c) => c.id === 'relay-whatsapp')!.connectionUrl = 'javascript:alert(1)'),
+      change: (f) =>
+        (f.channels.find((c) => c.id === 'relay-whatsapp')!.connectionUrl = 'javascript:alert(1)'),
     });
     const el = await mountWizard(desk.store);
     await chooseChannel(el, RELAY);

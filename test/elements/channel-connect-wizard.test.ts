@@ -6,7 +6,14 @@ import type { WizardActionEvent } from '../../src/elements/channel-connect-wizar
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { makeDesk, settle, typeInto } from '../helpers/channel-fixtures.js';
 import { getByRole, queryAllByRole } from '../helpers/channel-queries.js';
-import { button, chooseChannel, expectStep, fillLumen, mountWizard, textbox } from '../helpers/channel-wizard.js';
+import {
+  button,
+  chooseChannel,
+  expectStep,
+  fillLumen,
+  mountWizard,
+  textbox,
+} from '../helpers/channel-wizard.js';
 
 describe('<channel-connect-wizard>', () => {
   describe('Choose channel', () => {
@@ -15,7 +22,9 @@ describe('<channel-connect-wizard>', () => {
       const el = await mountWizard(store);
       getByRole(el, 'heading', { name: 'Choose a channel' });
       const steps = getByRole(el, 'list', { name: 'Steps' });
-      expect(queryAllByRole(steps, 'listitem').map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).to.have.length(4);
+      expect(
+        queryAllByRole(steps, 'listitem').map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+      ).to.have.length(4);
       expect(steps.querySelector('[aria-current="step"]')!.textContent).to.contain('Choose channel');
       const continueButton = button(el, 'Continue');
       expect(continueButton.disabled).to.be.true;
@@ -142,7 +151,9 @@ describe('<channel-connect-wizard>', () => {
       await typeInto(textbox(el, 'Form ID (required)'), 'form-7');
       button(el, 'Next').click();
       await expectStep(el, 'Pulse Forms account is connected');
-      expect((await firstValueFrom(store.accounts$)).at(-1)!.routing.assignment).to.deep.equal({ mode: 'none' });
+      expect((await firstValueFrom(store.accounts$)).at(-1)!.routing.assignment).to.deep.equal({
+        mode: 'none',
+      });
     });
   });
 

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { firstValueFrom } from 'rxjs';
 
 import { HelpDeskError } from '../../src/adapters/errors.js';
+import { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { ChannelSettings } from '../../src/elements/channel-settings/channel-settings.js';
 import type { HelpDeskStore } from '../../src/state/store.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
@@ -18,7 +19,8 @@ async function mountSettings(store: HelpDeskStore) {
   return el;
 }
 
-const row = (el: Element, name: string) => getByRole(el, 'row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+const row = (el: Element, name: string) =>
+  getByRole(el, 'row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
 const statusOf = (el: Element, name: string) => getByRole(row(el, name), 'switch', { name: 'Status' });
 
 describe('<channel-settings>', () => {
@@ -107,7 +109,9 @@ describe('<channel-settings>', () => {
       getByRole(dialog, 'button', { name: 'Delete account' }).click();
       await settle(el);
       row(el, 'Pulse: contact form');
-      expect(getByRole(el, 'alert').textContent).to.contain(`Couldn't delete Pulse: contact form: The account is busy.`);
+      expect(getByRole(el, 'alert').textContent).to.contain(
+        `Couldn't delete Pulse: contact form: The account is busy.`,
+      );
     });
   });
 
@@ -135,13 +139,17 @@ describe('<channel-settings>', () => {
       getByRole(dialog, 'button', { name: 'Turn off' }).click();
       await settle(el);
       expect(statusOf(el, 'Lumen: website chat').getAttribute('aria-checked')).to.equal('false');
-      expect((await firstValueFrom(store.accounts$)).find((a) => a.id === 'acc-lumen')!.status).to.equal('disabled');
+      expect((await firstValueFrom(store.accounts$)).find((a) => a.id === 'acc-lumen')!.status).to.equal(
+        'disabled',
+      );
 
       press(statusOf(el, 'Lumen: website chat'));
       await settle(el);
       expect(queryAllByRole(el, 'dialog')).to.have.length(0);
       expect(statusOf(el, 'Lumen: website chat').getAttribute('aria-checked')).to.equal('true');
-      expect((await firstValueFrom(store.accounts$)).find((a) => a.id === 'acc-lumen')!.status).to.equal('active');
+      expect((await firstValueFrom(store.accounts$)).find((a) => a.id === 'acc-lumen')!.status).to.equal(
+        'active',
+      );
     });
 
     it('rolls back with a message when the backend refuses to turn it off', async () => {
@@ -157,7 +165,9 @@ describe('<channel-settings>', () => {
       getByRole(dialog, 'button', { name: 'Turn off' }).click();
       await settle(el);
       expect(statusOf(el, 'Lumen: website chat').getAttribute('aria-checked')).to.equal('true');
-      expect(getByRole(el, 'alert').textContent).to.contain(`Couldn't turn off Lumen: website chat: Timed out.`);
+      expect(getByRole(el, 'alert').textContent).to.contain(
+        `Couldn't turn off Lumen: website chat: Timed out.`,
+      );
     });
   });
 
@@ -208,7 +218,9 @@ describe('<channel-settings>', () => {
       await settle(el);
       const wizard = el.shadowRoot!.querySelector('channel-connect-wizard')!;
       await expectStep(wizard, 'Edit Lumen: website chat');
-      expect(getByRole<HTMLInputElement>(wizard, 'textbox', { name: 'Workspace name (required)' }).value).to.equal('acme-support');
+      expect(
+        getByRole<HTMLInputElement>(wizard, 'textbox', { name: 'Workspace name (required)' }).value,
+      ).to.equal('acme-support');
       const token = getByRole<HTMLInputElement>(wizard, 'textbox', { name: 'Bot token' });
       expect(token.value).to.equal('');
       expect(token.type).to.equal('password');
@@ -228,6 +240,20 @@ describe('<channel-settings>', () => {
       button(wizard, 'Done').click();
       await settle(el);
       expect(queryAllByRole(el, 'dialog')).to.have.length(0);
+    });
+
+    it('uses the wizard registered under its own prefix', async () => {
+      const { store } = await makeDesk();
+      if (!customElements.get('acme-channel-settings')) {
+        customElements.define('acme-channel-settings', class extends ChannelSettings {});
+        customElements.define('acme-channel-connect-wizard', class extends ChannelConnectWizard {});
+      }
+      const el = document.createElement('acme-channel-settings') as ChannelSettings;
+      el.store = store;
+      document.body.append(el);
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('acme-channel-connect-wizard')).to.not.be.null;
+      el.remove();
     });
 
     it('shows a turned-off account as off in the editor too', async () => {

@@ -77,7 +77,7 @@ describe('<thread-view>', () => {
       let detail: TicketOpenEvent['detail'] | undefined;
       el.addEventListener('ticket-open', (e) => (detail = e.detail));
       getByRole(el.shadowRoot!, 'button', 'Order #1042 arrived damaged').click();
-      expect(detail).to.deep.equal({ ticketId: 'ticket-1' });
+      expect(detail).to.deep.equal({ ticketId: 'ticket-1', conversationId: 'conv-1' });
     });
 
     it('reassigns the owner from the "Ticket owner" menu, by keyboard', async () => {

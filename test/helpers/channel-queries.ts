@@ -95,8 +95,10 @@ export function nameOf(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return label.trim();
   if (el instanceof HTMLImageElement) return el.alt.trim();
-  if (el.localName === 'fieldset') return clean(textOf(el.querySelector('legend') ?? document.createElement('i')));
-  if (el.localName === 'table') return clean(textOf(el.querySelector('caption') ?? document.createElement('i')));
+  if (el.localName === 'fieldset')
+    return clean(textOf(el.querySelector('legend') ?? document.createElement('i')));
+  if (el.localName === 'table')
+    return clean(textOf(el.querySelector('caption') ?? document.createElement('i')));
   const labels = (el as HTMLInputElement).labels;
   if (labels && labels.length > 0) return clean(Array.from(labels).map(textOf).join(' '));
   if (['ul', 'ol', 'dialog', 'input', 'select', 'textarea'].includes(el.localName)) return '';
@@ -123,7 +125,11 @@ export interface ByRoleOptions {
   hidden?: boolean;
 }
 
-export function queryAllByRole(root: Element | ShadowRoot | Document, role: string, options: ByRoleOptions = {}) {
+export function queryAllByRole(
+  root: Element | ShadowRoot | Document,
+  role: string,
+  options: ByRoleOptions = {},
+) {
   return allElements(root).filter((el) => {
     if (roleOf(el) !== role) return false;
     if (!options.hidden && isHidden(el)) return false;
@@ -140,7 +146,9 @@ export function getByRole<T extends HTMLElement = HTMLElement>(
 ): T {
   const found = queryAllByRole(root, role, options);
   if (found.length !== 1) {
-    const seen = queryAllByRole(root, role, { hidden: options.hidden }).map((el) => JSON.stringify(nameOf(el)));
+    const seen = queryAllByRole(root, role, { hidden: options.hidden }).map((el) =>
+      JSON.stringify(nameOf(el)),
+    );
     throw new Error(
       `Expected one ${role} named ${String(options.name ?? '(any)')}, found ${found.length}. ${role}s present: ${seen.join(', ') || 'none'}`,
     );

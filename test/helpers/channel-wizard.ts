@@ -3,12 +3,16 @@ import { fixture, html } from '@open-wc/testing';
 
 import { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import type { HelpDeskStore } from '../../src/state/store.js';
-import { deepActiveElement, findByRole, getByRole, nameOf } from './channel-queries.js';
 import { settle, typeInto } from './channel-fixtures.js';
+import { deepActiveElement, findByRole, getByRole, nameOf } from './channel-queries.js';
 
-if (!customElements.get('channel-connect-wizard')) customElements.define('channel-connect-wizard', ChannelConnectWizard);
+if (!customElements.get('channel-connect-wizard'))
+  customElements.define('channel-connect-wizard', ChannelConnectWizard);
 
-export async function mountWizard(store: HelpDeskStore, attrs: { accountId?: string; canRoute?: boolean } = {}) {
+export async function mountWizard(
+  store: HelpDeskStore,
+  attrs: { accountId?: string; canRoute?: boolean } = {},
+) {
   const el = await fixture<ChannelConnectWizard>(
     html`<channel-connect-wizard
       .store=${store}
@@ -21,15 +25,19 @@ export async function mountWizard(store: HelpDeskStore, attrs: { accountId?: str
   return el;
 }
 
-export const button = (root: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(root, 'button', { name });
-export const textbox = (root: Element, name: string | RegExp) => getByRole<HTMLInputElement>(root, 'textbox', { name });
+export const button = (root: Element, name: string | RegExp) =>
+  getByRole<HTMLButtonElement>(root, 'button', { name });
+export const textbox = (root: Element, name: string | RegExp) =>
+  getByRole<HTMLInputElement>(root, 'textbox', { name });
 
 /** The heading of the current step, which must also hold focus. */
 export async function expectStep(el: Element, heading: string | RegExp): Promise<HTMLElement> {
   const found = await findByRole(el, 'heading', { name: heading });
   await settle(el as ChannelConnectWizard);
   if (deepActiveElement() !== found) {
-    throw new Error(`Focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}, not the heading "${nameOf(found)}"`);
+    throw new Error(
+      `Focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}, not the heading "${nameOf(found)}"`,
+    );
   }
   return found;
 }

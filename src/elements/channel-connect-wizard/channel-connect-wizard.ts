@@ -71,12 +71,36 @@ const onUnlessFalse = {
 export class ChannelConnectWizard extends LitElement {
   static override styles = styles;
 
-  readonly channels = new StreamController(this, () => [this.desk], () => this.desk?.channels$);
-  readonly accounts = new StreamController(this, () => [this.desk], () => this.desk?.accounts$);
-  readonly status = new StreamController(this, () => [this.desk], () => this.desk?.channelsStatus$);
-  readonly agents = new StreamController(this, () => [this.desk], () => this.desk?.agents$);
-  readonly teams = new StreamController(this, () => [this.desk], () => this.desk?.teams$);
-  readonly pipelines = new StreamController(this, () => [this.desk], () => this.desk?.pipelines$);
+  readonly channels = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.channels$,
+  );
+  readonly accounts = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.accounts$,
+  );
+  readonly status = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.channelsStatus$,
+  );
+  readonly agents = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.agents$,
+  );
+  readonly teams = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.teams$,
+  );
+  readonly pipelines = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.pipelines$,
+  );
   /** @internal */
   readonly form = new CredentialsState(this);
   /** @internal The pop-up flow; its `open` can be replaced (tests give a stand-in window). */
@@ -294,11 +318,18 @@ export class ChannelConnectWizard extends LitElement {
     const body = html`<div part="base" class="base" @keydown=${this.handleKeydown}>
       ${renderWizardStep(this)}
     </div>`;
-    return html`${this.modal
-      ? html`<dialog class="wizard" part="dialog" aria-labelledby="step-heading" @cancel=${this.handleDialogCancel}>
-          ${this.open ? body : nothing}
-        </dialog>`
-      : body}
+    return html`${
+      this.modal
+        ? html`<dialog
+            class="wizard"
+            part="dialog"
+            aria-labelledby="step-heading"
+            @cancel=${this.handleDialogCancel}
+          >
+            ${this.open ? body : nothing}
+          </dialog>`
+        : body
+    }
     ${this.confirm.render()}`;
   }
 

@@ -32,7 +32,10 @@ function card(view: ChooseView, channel: ChannelDefinition, index: number): Temp
     : !channel.authorized
       ? msg('The app must be authorized again before accounts can be connected.')
       : '';
-  return html`<li class="card ${selected ? 'selected' : ''} ${usable(channel) ? '' : 'unavailable'}" part="channel-card">
+  return html`<li
+    class="card ${selected ? 'selected' : ''} ${usable(channel) ? '' : 'unavailable'}"
+    part="channel-card"
+  >
     <input
       type="radio"
       name="channel"
@@ -48,22 +51,36 @@ function card(view: ChooseView, channel: ChannelDefinition, index: number): Temp
       <span class="card-description" id="${id}-description">${channel.description}</span>
       ${note ? html`<span class="card-note" id="${id}-note">${note}</span>` : nothing}
     </span>
-    ${!channel.installed
-      ? html`<button type="button" class="secondary card-action" aria-describedby=${`${id}-name`} @click=${() => view.onInstall(channel)}>
-          ${msg('Install')}
-        </button>`
-      : !channel.authorized
-        ? html`<button type="button" class="secondary card-action" aria-describedby=${`${id}-name`} @click=${() => view.onAuthorize(channel)}>
-            ${msg('Authorize again')}
+    ${
+      !channel.installed
+        ? html`<button
+            type="button"
+            class="secondary card-action"
+            aria-describedby=${`${id}-name`}
+            @click=${() => view.onInstall(channel)}
+          >
+            ${msg('Install')}
           </button>`
-        : nothing}
+        : !channel.authorized
+          ? html`<button
+              type="button"
+              class="secondary card-action"
+              aria-describedby=${`${id}-name`}
+              @click=${() => view.onAuthorize(channel)}
+            >
+              ${msg('Authorize again')}
+            </button>`
+          : nothing
+    }
     <span hidden id="${id}-name">${channel.name}</span>
   </li>`;
 }
 
 export function renderChannelCards(view: ChooseView): TemplateResult {
   if (view.channels.length === 0) {
-    return html`<p class="empty" part="empty">${msg('No custom channels are installed for this account yet.')}</p>`;
+    return html`<p class="empty" part="empty">
+      ${msg('No custom channels are installed for this account yet.')}
+    </p>`;
   }
   return html`<fieldset class="channels">
     <legend class="visually-hidden">${msg('Channels')}</legend>

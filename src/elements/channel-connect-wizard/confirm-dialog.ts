@@ -44,7 +44,11 @@ export class ConfirmController implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.dialog();
-    if (this.pending && dialog && !dialog.open) dialog.showModal();
+    if (this.pending && dialog && !dialog.open) {
+      dialog.showModal();
+      // Focus starts on the safe choice.
+      dialog.querySelector<HTMLElement>('.confirm-cancel')?.focus();
+    }
   }
 
   hostDisconnected(): void {
@@ -83,10 +87,14 @@ export class ConfirmController implements ReactiveController {
       <h2 id="confirm-heading">${options.heading}</h2>
       <p id="confirm-body">${options.body}</p>
       <div class="actions">
-        <button type="button" class="secondary" autofocus @click=${() => this.finish(false)}>
+        <button type="button" class="secondary confirm-cancel" @click=${() => this.finish(false)}>
           ${options.cancel ?? msg('Cancel')}
         </button>
-        <button type="button" class=${options.danger ? 'danger' : 'primary'} @click=${() => this.finish(true)}>
+        <button
+          type="button"
+          class=${options.danger ? 'danger' : 'primary'}
+          @click=${() => this.finish(true)}
+        >
           ${options.confirm}
         </button>
       </div>

@@ -125,9 +125,13 @@ export function renderCredentialField(
   const help = helpText(field, view.editing);
   const box = field.type === 'checkbox';
   return html`<div class="field ${box ? 'field-checkbox' : ''}" part="field">
-    ${box
-      ? html`<span class="checkbox-row">${control(view, field, index)} ${label(field, index, view.editing)}</span>`
-      : html`${label(field, index, view.editing)} ${control(view, field, index)}`}
+    ${
+      box
+        ? html`<span class="checkbox-row"
+            >${control(view, field, index)} ${label(field, index, view.editing)}</span
+          >`
+        : html`${label(field, index, view.editing)} ${control(view, field, index)}`
+    }
     ${help ? html`<p class="help" id="${fieldId(index)}-help">${help}</p>` : nothing}
     ${error ? html`<p class="error" id="${fieldId(index)}-error">${error}</p>` : nothing}
   </div>`;

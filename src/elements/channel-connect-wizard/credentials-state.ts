@@ -3,7 +3,7 @@
 // adapter's message for a field until that field is changed. Nothing here is cleared on error.
 import type { ReactiveControllerHost } from 'lit';
 
-import type { ChannelAccount, ChannelDefinition, Credentials, CredentialField } from '../../model/index.js';
+import type { ChannelAccount, ChannelDefinition, CredentialField, Credentials } from '../../model/index.js';
 import { validateAccountName, validateAll } from './credentials-validation.js';
 
 /** The key of the account-name field among the errors; not a credential name a channel may use. */

@@ -18,7 +18,8 @@ export interface PeoplePickerView {
   onToggle(kind: 'user' | 'team', id: string, on: boolean): void;
 }
 
-const matches = (name: string, search: string) => name.toLocaleLowerCase().includes(search.trim().toLocaleLowerCase());
+const matches = (name: string, search: string) =>
+  name.toLocaleLowerCase().includes(search.trim().toLocaleLowerCase());
 
 function option(kind: 'user' | 'team', id: string, name: string, checked: boolean, view: PeoplePickerView) {
   return html`<li>
@@ -37,26 +38,37 @@ export function renderPeoplePicker(view: PeoplePickerView): TemplateResult {
   const agents = view.agents.filter((a) => matches(a.name, view.search));
   const teams = view.teams.filter((t) => matches(t.name, view.search));
   const chosen = [
-    ...view.userIds.map((id) => ({ kind: 'user' as const, id, name: view.agents.find((a) => a.id === id)?.name ?? id })),
-    ...view.teamIds.map((id) => ({ kind: 'team' as const, id, name: view.teams.find((t) => t.id === id)?.name ?? id })),
+    ...view.userIds.map((id) => ({
+      kind: 'user' as const,
+      id,
+      name: view.agents.find((a) => a.id === id)?.name ?? id,
+    })),
+    ...view.teamIds.map((id) => ({
+      kind: 'team' as const,
+      id,
+      name: view.teams.find((t) => t.id === id)?.name ?? id,
+    })),
   ];
   return html`<div class="people" part="people-picker">
-    ${chosen.length
-      ? html`<ul class="chips" aria-label=${msg('Chosen users and teams')}>
-          ${chosen.map(
-            (c) => html`<li class="chip">
-              <span>${c.name}</span
-              ><button
-                type="button"
-                aria-label=${msg(str`Remove ${c.name}`)}
-                @click=${() => view.onToggle(c.kind, c.id, false)}
-              >
-                ×
-              </button>
-            </li>`,
-          )}
-        </ul>`
-      : nothing}
+    ${
+      chosen.length
+        ? html`<ul class="chips" aria-label=${msg('Chosen users and teams')}>
+            ${chosen.map(
+              (c) =>
+                html`<li class="chip">
+                  <span>${c.name}</span
+                  ><button
+                    type="button"
+                    aria-label=${msg(str`Remove ${c.name}`)}
+                    @click=${() => view.onToggle(c.kind, c.id, false)}
+                  >
+                    ×
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
     <label for="people-search">${msg('Search users and teams')}</label>
     <input
       id="people-search"
@@ -71,19 +83,23 @@ export function renderPeoplePicker(view: PeoplePickerView): TemplateResult {
     <div class="people-lists">
       <fieldset>
         <legend>${msg('Users')}</legend>
-        ${agents.length
-          ? html`<ul class="options">
-              ${agents.map((a) => option('user', a.id, a.name, view.userIds.includes(a.id), view))}
-            </ul>`
-          : html`<p class="muted">${msg('No users match.')}</p>`}
+        ${
+          agents.length
+            ? html`<ul class="options">
+                ${agents.map((a) => option('user', a.id, a.name, view.userIds.includes(a.id), view))}
+              </ul>`
+            : html`<p class="muted">${msg('No users match.')}</p>`
+        }
       </fieldset>
       <fieldset>
         <legend>${msg('Teams')}</legend>
-        ${teams.length
-          ? html`<ul class="options">
-              ${teams.map((t) => option('team', t.id, t.name, view.teamIds.includes(t.id), view))}
-            </ul>`
-          : html`<p class="muted">${msg('No teams match.')}</p>`}
+        ${
+          teams.length
+            ? html`<ul class="options">
+                ${teams.map((t) => option('team', t.id, t.name, view.teamIds.includes(t.id), view))}
+              </ul>`
+            : html`<p class="muted">${msg('No teams match.')}</p>`
+        }
       </fieldset>
     </div>
   </div>`;

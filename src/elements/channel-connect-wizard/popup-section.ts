@@ -32,16 +32,20 @@ export function renderPopupSection(
   const problem = state === 'blocked' || state === 'closed' || state === 'failed' || state === 'unsafe';
   return html`<div class="popup" part="connection-popup">
     <p id="popup-status" class=${problem ? 'error' : state === 'received' ? 'success' : 'help'}>${status}</p>
-    ${state === 'waiting'
-      ? html`<button type="button" class="secondary" @click=${() => popup.cancel()}>${msg('Stop waiting')}</button>`
-      : html`<button
-          type="button"
-          class=${state === 'received' ? 'secondary' : 'primary'}
-          aria-describedby="popup-status"
-          @click=${() => popup.start(channel.connectionUrl)}
-        >
-          ${state === 'received' || editing ? msg(str`Connect again with ${name}`) : msg(str`Connect with ${name}`)}
-        </button>`}
+    ${
+      state === 'waiting'
+        ? html`<button type="button" class="secondary" @click=${() => popup.cancel()}>
+            ${msg('Stop waiting')}
+          </button>`
+        : html`<button
+            type="button"
+            class=${state === 'received' ? 'secondary' : 'primary'}
+            aria-describedby="popup-status"
+            @click=${() => popup.start(channel.connectionUrl)}
+          >
+            ${state === 'received' || editing ? msg(str`Connect again with ${name}`) : msg(str`Connect with ${name}`)}
+          </button>`
+    }
     ${nothing}
   </div>`;
 }

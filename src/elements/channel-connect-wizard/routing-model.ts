@@ -48,9 +48,7 @@ export function rulesFromDraft(draft: RoutingDraft): RoutingRules {
   }
   const mode = draft.autoAssign ? draft.mode : 'none';
   const assignment: RoutingRules['assignment'] =
-    mode === 'users-teams'
-      ? { mode, userIds: [...draft.userIds], teamIds: [...draft.teamIds] }
-      : { mode };
+    mode === 'users-teams' ? { mode, userIds: [...draft.userIds], teamIds: [...draft.teamIds] } : { mode };
   return { ticketProperties, assignment };
 }
 
@@ -71,16 +69,21 @@ export function validateRouting(draft: RoutingDraft): Record<string, string> {
       if (seen.has(row.name)) errors[`property-${row.key}-name`] = msg('This property is already set above.');
       seen.add(row.name);
       if (row.value.trim() === '') errors[`property-${row.key}-value`] = msg('Enter a value.');
-      else if (row.value.length > 2000) errors[`property-${row.key}-value`] = msg('Too long: at most 2000 characters.');
+      else if (row.value.length > 2000)
+        errors[`property-${row.key}-value`] = msg('Too long: at most 2000 characters.');
     }
-    if (!draft.properties.some((r) => r.name)) errors['properties'] = msg('Add at least one property, or turn this off.');
+    if (!draft.properties.some((r) => r.name))
+      errors['properties'] = msg('Add at least one property, or turn this off.');
   }
   return errors;
 }
 
 /** The properties tickets can have, from every pipeline, each name once. */
-export function ticketProperties(pipelines: readonly { properties: PropertyDefinition[] }[]): PropertyDefinition[] {
+export function ticketProperties(
+  pipelines: readonly { properties: PropertyDefinition[] }[],
+): PropertyDefinition[] {
   const byName = new Map<string, PropertyDefinition>();
-  for (const pipeline of pipelines) for (const p of pipeline.properties) if (!byName.has(p.name)) byName.set(p.name, p);
+  for (const pipeline of pipelines)
+    for (const p of pipeline.properties) if (!byName.has(p.name)) byName.set(p.name, p);
   return [...byName.values()];
 }

@@ -40,13 +40,26 @@ function valueControl(view: RoutingView, row: PropertyRow, id: string, described
           ]
         : undefined;
   if (options) {
-    return html`<select id=${id} .value=${live(row.value)} aria-invalid=${invalid} aria-describedby=${ifDefined(described)} @change=${onInput}>
+    return html`<select
+      id=${id}
+      .value=${live(row.value)}
+      aria-invalid=${invalid}
+      aria-describedby=${ifDefined(described)}
+      @change=${onInput}
+    >
       <option value="" ?selected=${row.value === ''}>${msg('Choose…')}</option>
       ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === row.value}>${o.label}</option>`)}
     </select>`;
   }
   const type = definition?.type === 'number' ? 'number' : definition?.type === 'date' ? 'date' : 'text';
-  return html`<input id=${id} type=${type} .value=${live(row.value)} aria-invalid=${invalid} aria-describedby=${ifDefined(described)} @input=${onInput} />`;
+  return html`<input
+    id=${id}
+    type=${type}
+    .value=${live(row.value)}
+    aria-invalid=${invalid}
+    aria-describedby=${ifDefined(described)}
+    @input=${onInput}
+  />`;
 }
 
 function propertyRow(view: RoutingView, row: PropertyRow, index: number): TemplateResult {
@@ -74,7 +87,12 @@ function propertyRow(view: RoutingView, row: PropertyRow, index: number): Templa
       ${valueControl(view, row, `${base}-value`, valueError ? `${base}-value-error` : undefined)}
       ${errorFor(view, `${base}-value`, `${base}-value-error`)}
     </span>
-    <button type="button" class="secondary" aria-label=${msg(str`Remove property ${label}`)} @click=${() => view.onRemoveRow(row.key)}>
+    <button
+      type="button"
+      class="secondary"
+      aria-label=${msg(str`Remove property ${label}`)}
+      @click=${() => view.onRemoveRow(row.key)}
+    >
       ${msg('Remove')}
     </button>
   </li>`;
@@ -106,55 +124,71 @@ export function renderRoutingForm(view: RoutingView): TemplateResult {
         />
         ${msg('Set ticket properties for this channel')}</label
       >
-      <p class="help" id="properties-help">${msg('These properties are set on every new ticket created from this channel.')}</p>
+      <p class="help" id="properties-help">
+        ${msg('These properties are set on every new ticket created from this channel.')}
+      </p>
     </div>
-    ${draft.setProperties
-      ? html`<ul class="property-rows" aria-label=${msg('Ticket properties')}>
-            ${repeat(draft.properties, (r) => r.key, (r, i) => propertyRow(view, r, i))}
-          </ul>
-          ${errorFor(view, 'properties', 'properties-error')}
-          <button type="button" class="secondary" @click=${view.onAddRow}>${msg('Add property')}</button>`
-      : nothing}
+    ${
+      draft.setProperties
+        ? html`<ul class="property-rows" aria-label=${msg('Ticket properties')}>
+              ${repeat(
+                draft.properties,
+                (r) => r.key,
+                (r, i) => propertyRow(view, r, i),
+              )}
+            </ul>
+            ${errorFor(view, 'properties', 'properties-error')}
+            <button type="button" class="secondary" @click=${view.onAddRow}>${msg('Add property')}</button>`
+        : nothing
+    }
     <div class="field switch-field">
       <label class="check switch"
         ><input
           type="checkbox"
           role="switch"
+          aria-checked=${draft.autoAssign ? 'true' : 'false'}
           .checked=${live(draft.autoAssign)}
           @change=${(e: Event) => view.onChange({ autoAssign: (e.target as HTMLInputElement).checked })}
         />
         ${msg('Automatically assign tickets')}</label
       >
     </div>
-    ${draft.autoAssign
-      ? html`<fieldset class="assign">
-          <legend>${msg('Assign incoming tickets to')}</legend>
-          ${assignChoice(view, 'none', msg('No one'))} ${assignChoice(view, 'users-teams', msg('Specific users and teams'))}
-          ${assignChoice(view, 'contact-owner', msg('Contact owner'))}
-        </fieldset>`
-      : nothing}
-    ${draft.autoAssign && draft.mode === 'users-teams'
-      ? renderPeoplePicker({
-          agents: view.agents,
-          teams: view.teams,
-          userIds: draft.userIds,
-          teamIds: draft.teamIds,
-          search: draft.search,
-          error: view.errors['people'] ?? '',
-          onSearch: (search) => view.onChange({ search }),
-          onToggle: (kind, id, on) => {
-            const key = kind === 'user' ? 'userIds' : 'teamIds';
-            const list = draft[key].filter((x) => x !== id);
-            view.onChange({ [key]: on ? [...list, id] : list });
-          },
-        })
-      : nothing}
-    ${draft.autoAssign && draft.mode === 'contact-owner'
-      ? html`<p class="note" part="contact-owner-note">
-          ${msg(
-            'Tickets go to the owner of the contact who wrote in. The contact must have an owner and be tracked; when the owner is offline, the message goes to the owner by e-mail.',
-          )}
-        </p>`
-      : nothing}
+    ${
+      draft.autoAssign
+        ? html`<fieldset class="assign">
+            <legend>${msg('Assign incoming tickets to')}</legend>
+            ${assignChoice(view, 'none', msg('No one'))}
+            ${assignChoice(view, 'users-teams', msg('Specific users and teams'))}
+            ${assignChoice(view, 'contact-owner', msg('Contact owner'))}
+          </fieldset>`
+        : nothing
+    }
+    ${
+      draft.autoAssign && draft.mode === 'users-teams'
+        ? renderPeoplePicker({
+            agents: view.agents,
+            teams: view.teams,
+            userIds: draft.userIds,
+            teamIds: draft.teamIds,
+            search: draft.search,
+            error: view.errors['people'] ?? '',
+            onSearch: (search) => view.onChange({ search }),
+            onToggle: (kind, id, on) => {
+              const key = kind === 'user' ? 'userIds' : 'teamIds';
+              const list = draft[key].filter((x) => x !== id);
+              view.onChange({ [key]: on ? [...list, id] : list });
+            },
+          })
+        : nothing
+    }
+    ${
+      draft.autoAssign && draft.mode === 'contact-owner'
+        ? html`<p class="note" part="contact-owner-note">
+            ${msg(
+              'Tickets go to the owner of the contact who wrote in. The contact must have an owner and be tracked; when the owner is offline, the message goes to the owner by e-mail.',
+            )}
+          </p>`
+        : nothing
+    }
   </div>`;
 }

@@ -32,7 +32,9 @@ function nextButton(w: Wizard, last: boolean): TemplateResult {
     : last && w.editing
       ? msg('Save')
       : msg('Next');
-  return html`<button type="submit" class="primary" aria-disabled=${w.busy ? 'true' : 'false'}>${label}</button>`;
+  return html`<button type="submit" class="primary" aria-disabled=${w.busy ? 'true' : 'false'}>
+    ${label}
+  </button>`;
 }
 
 function chooseStep(w: Wizard): TemplateResult {
@@ -44,7 +46,9 @@ function chooseStep(w: Wizard): TemplateResult {
     body = html`<p class="muted" role="status">${msg('Loading channels…')}</p>`;
   } else if (status?.error && channels.length === 0) {
     body = html`<p class="error">${msg(str`Couldn't load the channels: ${status.error.message}`)}</p>
-      <button type="button" class="secondary" @click=${() => void w.desk?.start()}>${msg('Try again')}</button>`;
+      <button type="button" class="secondary" @click=${() => void w.desk?.start()}>
+        ${msg('Try again')}
+      </button>`;
   } else {
     body = html`<p class="help">
         ${msg('The custom channels installed for your account. A channel that is missing is not installed, or its app must be authorized again.')}
@@ -85,7 +89,9 @@ function nameField(w: Wizard, error: string): TemplateResult {
       @input=${(e: Event) => w.form.inputName((e.target as HTMLInputElement).value)}
       @blur=${() => w.form.visit(NAME_KEY)}
     />
-    <p class="help" id="account-name-help">${msg('How this account appears in the help desk, for example in the Channel filter.')}</p>
+    <p class="help" id="account-name-help">
+      ${msg('How this account appears in the help desk, for example in the Channel filter.')}
+    </p>
     ${error ? html`<p class="error" id="account-name-error">${error}</p>` : nothing}
   </div>`;
 }
@@ -113,18 +119,26 @@ function credentialsStep(w: Wizard): TemplateResult {
   };
   const last = !w.canRoute;
   return html`<form novalidate @submit=${(e: Event) => (e.preventDefault(), void w.next())}>
-    ${w.account?.status === 'disabled'
-      ? html`<p class="note">${msg('This account is turned off: it receives nothing and cannot send.')}</p>`
-      : nothing}
+    ${
+      w.account?.status === 'disabled'
+        ? html`<p class="note">${msg('This account is turned off: it receives nothing and cannot send.')}</p>`
+        : nothing
+    }
     ${nameField(w, errors[NAME_KEY] ?? '')}
-    ${fields.length
-      ? fields.map((f, i) => renderCredentialField(view, f, i))
-      : channel.connectionUrl
-        ? renderPopupSection(channel, w.popup, w.editing)
-        : html`<p class="help">${msg('This channel needs no credentials.')}</p>`}
-    ${w.canRoute
-      ? nothing
-      : html`<p class="note">${msg('Routing needs a help desk seat, so that step is skipped: tickets from this channel are not assigned automatically.')}</p>`}
+    ${
+      fields.length
+        ? fields.map((f, i) => renderCredentialField(view, f, i))
+        : channel.connectionUrl
+          ? renderPopupSection(channel, w.popup, w.editing)
+          : html`<p class="help">${msg('This channel needs no credentials.')}</p>`
+    }
+    ${
+      w.canRoute
+        ? nothing
+        : html`<p class="note">
+            ${msg('Routing needs a help desk seat, so that step is skipped: tickets from this channel are not assigned automatically.')}
+          </p>`
+    }
     <div class="actions" part="actions">${backButton(w)} ${cancelButton(w)} ${nextButton(w, last)}</div>
   </form>`;
 }
@@ -150,7 +164,8 @@ function routingStep(w: Wizard): TemplateResult {
                 properties: w.routing.properties.map((r) => (r.key === key ? { ...r, ...patch } : r)),
               }),
           ),
-        onAddRow: () => update(() => (w.routing = { ...w.routing, properties: [...w.routing.properties, newRow()] })),
+        onAddRow: () =>
+          update(() => (w.routing = { ...w.routing, properties: [...w.routing.properties, newRow()] })),
         onRemoveRow: (key) =>
           update(() => {
             const rest = w.routing.properties.filter((r) => r.key !== key);
@@ -169,18 +184,26 @@ function routingStep(w: Wizard): TemplateResult {
 function connectedStep(w: Wizard): TemplateResult {
   const channel = w.channel;
   return html`<p>
-      ${w.editing
-        ? msg('Your changes are saved.')
-        : msg(str`New conversations from ${channel?.name ?? ''} arrive in the help desk.`)}
+      ${
+        w.editing
+          ? msg('Your changes are saved.')
+          : msg(str`New conversations from ${channel?.name ?? ''} arrive in the help desk.`)
+      }
     </p>
     <div class="actions actions-end" part="actions">
-      ${w.editing
-        ? nothing
-        : html`<button type="button" class="secondary" @click=${() => w.act('connect-another')}>
-              ${msg('Connect another account')}
-            </button>
-            <button type="button" class="secondary" @click=${() => w.act('connect-channel')}>${msg('Connect a channel')}</button>`}
-      <button type="button" class="secondary" @click=${() => w.act('go-to-help-desk')}>${msg('Go to help desk')}</button>
+      ${
+        w.editing
+          ? nothing
+          : html`<button type="button" class="secondary" @click=${() => w.act('connect-another')}>
+                ${msg('Connect another account')}
+              </button>
+              <button type="button" class="secondary" @click=${() => w.act('connect-channel')}>
+                ${msg('Connect a channel')}
+              </button>`
+      }
+      <button type="button" class="secondary" @click=${() => w.act('go-to-help-desk')}>
+        ${msg('Go to help desk')}
+      </button>
       <button type="button" class="primary" @click=${() => w.act('done')}>${msg('Done')}</button>
     </div>`;
 }

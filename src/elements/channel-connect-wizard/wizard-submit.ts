@@ -6,8 +6,8 @@ import { msg, str } from '@lit/localize';
 import type { AccountPatch } from '../../adapters/adapter.js';
 import type { ChannelAccount, Credentials, RoutingRules } from '../../model/index.js';
 import type { CommandResult } from '../../state/result.js';
-import type { ChannelConnectWizard } from './channel-connect-wizard.js';
 import { ChannelConnectedEvent } from './channel-connect-wizard.events.js';
+import type { ChannelConnectWizard } from './channel-connect-wizard.js';
 import { credentialsToSend } from './credentials-validation.js';
 import { rulesFromDraft } from './routing-model.js';
 
@@ -53,7 +53,11 @@ async function checkStep(w: ChannelConnectWizard): Promise<boolean> {
 function credentialsOf(w: ChannelConnectWizard): Credentials {
   const channel = w.channel!;
   if (!channel.accountFields?.length) return w.popup.state === 'received' ? (w.popup.credentials ?? {}) : {};
-  return credentialsToSend(channel.accountFields, w.form.values, w.editing ? w.account?.credentials : undefined);
+  return credentialsToSend(
+    channel.accountFields,
+    w.form.values,
+    w.editing ? w.account?.credentials : undefined,
+  );
 }
 
 export async function submitWizard(w: ChannelConnectWizard): Promise<void> {
@@ -77,7 +81,12 @@ export async function submitWizard(w: ChannelConnectWizard): Promise<void> {
     result = await desk.updateAccount(account.id, patch);
   } else {
     const routing = w.canRoute ? rulesFromDraft(w.routing) : noRouting;
-    result = await desk.connectAccount({ channelId: channel.id, name: name || undefined, credentials, routing });
+    result = await desk.connectAccount({
+      channelId: channel.id,
+      name: name || undefined,
+      credentials,
+      routing,
+    });
   }
   w.busy = false;
   if (result.ok) {
@@ -87,7 +96,8 @@ export async function submitWizard(w: ChannelConnectWizard): Promise<void> {
     return;
   }
   const error = result.error;
-  const refused = Object.keys(error.fieldErrors).length > 0 || error.code === 'unauthorized' || error.code === 'invalid';
+  const refused =
+    Object.keys(error.fieldErrors).length > 0 || error.code === 'unauthorized' || error.code === 'invalid';
   if (refused) {
     // The credentials are what was refused: back to them, with the adapter's words at each field.
     w.form.refuse(error.fieldErrors, channel.accountFields ?? []);

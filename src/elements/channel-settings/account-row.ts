@@ -29,7 +29,9 @@ export function renderAccountRow(view: AccountRowView): TemplateResult {
   const on = account.status === 'active';
   return html`<tr class=${on ? '' : 'off'} part="row">
     <td>
-      <span class="channel">${channelLogo(channel, 28)}<span>${channel?.name ?? msg('Unknown channel')}</span></span>
+      <span class="channel"
+        >${channelLogo(channel, 28)}<span>${channel?.name ?? msg('Unknown channel')}</span></span
+      >
     </td>
     <th scope="row" id=${nameId}>${account.name}</th>
     <td>
@@ -52,7 +54,12 @@ export function renderAccountRow(view: AccountRowView): TemplateResult {
       <button type="button" class="secondary" aria-describedby=${nameId} @click=${() => view.onEdit(account)}>
         ${msg('Edit')}
       </button>
-      <button type="button" class="secondary" aria-describedby=${nameId} @click=${() => view.onDelete(account)}>
+      <button
+        type="button"
+        class="secondary"
+        aria-describedby=${nameId}
+        @click=${() => view.onDelete(account)}
+      >
         ${msg('Delete')}
       </button>
     </td>

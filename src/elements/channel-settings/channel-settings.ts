@@ -59,9 +59,21 @@ const WIZARD_TAG = 'channel-connect-wizard';
 export class ChannelSettings extends LitElement {
   static override styles = styles;
 
-  private readonly channels = new StreamController(this, () => [this.desk], () => this.desk?.channels$);
-  private readonly accounts = new StreamController(this, () => [this.desk], () => this.desk?.accounts$);
-  private readonly status = new StreamController(this, () => [this.desk], () => this.desk?.channelsStatus$);
+  private readonly channels = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.channels$,
+  );
+  private readonly accounts = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.accounts$,
+  );
+  private readonly status = new StreamController(
+    this,
+    () => [this.desk],
+    () => this.desk?.channelsStatus$,
+  );
   private readonly confirm = new ConfirmController(this);
   private readonly menu = new ConnectMenuController(this, () => this.openWizard(undefined));
 
@@ -103,7 +115,9 @@ export class ChannelSettings extends LitElement {
     if (turningOff) {
       const yes = await this.confirm.ask({
         heading: msg(str`Turn off ${account.name}?`),
-        body: msg('A turned-off account receives nothing and cannot send. You can turn it on again at any time.'),
+        body: msg(
+          'A turned-off account receives nothing and cannot send. You can turn it on again at any time.',
+        ),
         confirm: msg('Turn off'),
         danger: true,
       });
@@ -126,7 +140,9 @@ export class ChannelSettings extends LitElement {
     if (!desk) return;
     const yes = await this.confirm.ask({
       heading: msg(str`Delete ${account.name}?`),
-      body: msg('The account stops receiving and sending messages. Conversations already in the help desk stay there.'),
+      body: msg(
+        'The account stops receiving and sending messages. Conversations already in the help desk stay there.',
+      ),
       confirm: msg('Delete account'),
       danger: true,
     });
@@ -180,11 +196,17 @@ export class ChannelSettings extends LitElement {
       return html`<p class="muted" role="status">${msg('Loading channel accounts…')}</p>`;
     }
     if (status?.error && accounts.length === 0) {
-      return html`<p class="error">${msg(str`Couldn't load the channel accounts: ${status.error.message}`)}</p>
-        <button type="button" class="secondary" @click=${() => void this.desk?.start()}>${msg('Try again')}</button>`;
+      return html`<p class="error">
+          ${msg(str`Couldn't load the channel accounts: ${status.error.message}`)}
+        </p>
+        <button type="button" class="secondary" @click=${() => void this.desk?.start()}>
+          ${msg('Try again')}
+        </button>`;
     }
     if (accounts.length === 0) {
-      return html`<p class="empty">${msg('No channel accounts are connected yet. Choose "Connect a channel" to connect one.')}</p>`;
+      return html`<p class="empty">
+        ${msg('No channel accounts are connected yet. Choose "Connect a channel" to connect one.')}
+      </p>`;
     }
     return this.renderTable(accounts);
   }
@@ -210,11 +232,17 @@ export class ChannelSettings extends LitElement {
         <h2 id="settings-heading" part="heading" tabindex="-1">${msg('Channels')}</h2>
         ${this.menu.render()}
       </header>
-      ${this.message
-        ? html`<p part="message" class=${this.message.error ? 'error message' : 'message'} role=${this.message.error ? 'alert' : 'status'}>
-            ${this.message.text}
-          </p>`
-        : nothing}
+      ${
+        this.message
+          ? html`<p
+              part="message"
+              class=${this.message.error ? 'error message' : 'message'}
+              role=${this.message.error ? 'alert' : 'status'}
+            >
+              ${this.message.text}
+            </p>`
+          : nothing
+      }
       ${this.renderBody()} ${this.renderWizard()} ${this.confirm.render()}
     </section>`;
   }

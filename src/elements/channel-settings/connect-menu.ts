@@ -73,7 +73,13 @@ export class ConnectMenuController implements ReactiveController {
       >
         ${msg('Connect a channel')} <span aria-hidden="true">▾</span>
       </button>
-      <ul role="menu" id="connect-menu" aria-labelledby="connect-button" ?hidden=${!this.open} @keydown=${this.handleMenuKey}>
+      <ul
+        role="menu"
+        id="connect-menu"
+        aria-labelledby="connect-button"
+        ?hidden=${!this.open}
+        @keydown=${this.handleMenuKey}
+      >
         <li role="none">
           <button
             type="button"
