@@ -9,12 +9,12 @@ import { createServer, type HelpDeskServer, type ServerConfig } from '../../demo
 import { HttpAdapter, type HttpAdapterOptions } from '../../src/adapters/http/index.js';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createFixture } from '../../src/fixtures/index.js';
+import type { ContractTarget } from '../../src/testing/adapter-contract.js';
 import { withFaults } from '../../src/testing/index.js';
-import type { ContractTarget } from './contract.js';
 
 export { HelpDeskError } from '../../src/adapters/errors.js';
 export { HelpDeskStore } from '../../src/state/store.js';
-export { describeAdapterContract, memoryTarget, waitFor } from './contract.js';
+export { describeAdapterContract, memoryTarget, waitFor } from '../../src/testing/adapter-contract.js';
 export { createFixture, HttpAdapter, MemoryAdapter, withFaults };
 
 export const AGENT_TOKEN = 'test-agent-token';

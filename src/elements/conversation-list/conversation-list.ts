@@ -13,6 +13,7 @@ import { styles } from './conversation-list.styles.js';
 import { renderGuardedRow, type RowContext } from './conversation-row.js';
 import { DeskStreams } from './desk-streams.js';
 import { effectiveQuery, renderFilters } from './filters-bar.js';
+import { fixedRows } from './fixed-row-layout.js';
 import { ListKeyboard } from './list-keyboard.js';
 import { IncomingNotifier } from './notifications.js';
 import { RowOrder } from './row-order.js';
@@ -24,7 +25,10 @@ import { ViewsMenuController } from './views-menu.js';
 export type ConversationListDensity = 'compact' | 'comfortable';
 
 const SEARCH_DEBOUNCE_MS = 250;
-const keyOf = (id: string) => id;
+/** Row heights of the densities (the CSS's --_row-height); a CSS override is measured. */
+const ROW_HEIGHT: Record<ConversationListDensity, number> = { comfortable: 76, compact: 52 };
+/** Pixels of rows rendered beyond each edge of the list: enough for a wheel step, few to render. */
+const OVERHANG = 300;
 
 /**
  * The rep's inbox: search, filters, saved views and a virtualized list of conversations, newest
@@ -88,6 +92,13 @@ export class ConversationList extends LitElement {
     apply: (id) => void this.desk?.applyView(id),
     save: (name) => this.saveView(name),
   });
+  /**
+   * The first rendered index (the layout sets it before the rows render). Rows are keyed by their
+   * slot in the rendered range, not by conversation: scrolling then updates the text of the rows in
+   * place instead of removing and creating every row, which made flinging the list a long task.
+   */
+  private readonly rendered = { first: 0 };
+  private readonly keyOf = (_id: string, index: number): number => index - this.rendered.first;
   /** Rows the first visible row moved by in this update; the scroll follows it in updated(). */
   private scrollShift = 0;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -327,9 +338,14 @@ export class ConversationList extends LitElement {
         <div virtualizer-sizer aria-hidden="true"></div>
         ${virtualize({
           items: ids as string[],
-          keyFunction: keyOf,
+          keyFunction: this.keyOf,
           renderItem: (id: string, index: number) => renderGuardedRow(id, index, ctx),
           scroller: true,
+          layout: fixedRows({
+            rowHeight: ROW_HEIGHT[this.density] ?? ROW_HEIGHT.comfortable,
+            overhang: OVERHANG,
+            range: this.rendered,
+          }),
         })}
       </div>
     </div>`;

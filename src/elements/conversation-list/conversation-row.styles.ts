@@ -14,6 +14,8 @@ export const rowStyles = css`
     height: var(--hd-conversation-list-row-height, var(--_row-height));
     padding: 0 ${token('space-3')};
     overflow: hidden;
+    /* A row's size never depends on its content: a text change re-lays out that row only. */
+    contain: strict;
     cursor: pointer;
     border-bottom: 1px solid ${token('color-border')};
     background: var(--hd-conversation-list-row-bg, transparent);

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 
-import { formatDateTime, formatRelativeTime, initials } from '../../internal/format.js';
+import { formatDateTime, formatRelativeTime } from '../../internal/format.js';
 import { safeMediaUrl } from '../../internal/safe-url.js';
 import { getLocale } from '../../localization/localization.js';
 import type { ChannelDefinition, Conversation } from '../../model/index.js';
@@ -35,6 +35,21 @@ interface RowText {
   name: string | null;
   initials: string;
   preview: string;
+}
+
+// Rows are made for every conversation scrolled past (thousands a second when the list is flung),
+// so this is format.ts's initials() with one shared segmenter and a fast path for words that start
+// with two ASCII characters (no grapheme cluster can span them).
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+function firstGrapheme(word: string | undefined): string {
+  if (!word) return '';
+  if (word.charCodeAt(0) < 0x80 && (word.length === 1 || word.charCodeAt(1) < 0x80)) return word[0]!;
+  return segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+}
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const result = firstGrapheme(words[0]) + (words.length > 1 ? firstGrapheme(words[words.length - 1]) : '');
+  return result ? result.toLocaleUpperCase() : '?';
 }
 
 // What a row derives from its conversation's text (clipping, graphemes) is worked out once per

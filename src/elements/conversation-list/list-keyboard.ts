@@ -57,8 +57,11 @@ export class ListKeyboard {
 
   handleRange = (event: Event): void => {
     const { first, last } = event as Event & { first: number; last: number };
+    const before = this.activeDescendant;
     this.rendered = { first, last };
-    this.host.requestUpdate();
+    // Only aria-activedescendant depends on the range: re-render the host when it changes, not on
+    // every scroll step (a host render re-runs every row's guard).
+    if (this.activeDescendant !== before) this.host.requestUpdate();
   };
 
   handleVisibility = (event: Event): void => {

@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { InsertableKind, RichTextFeature } from '../../model/index.js';
+import { attachIcon, imageIcon, linkIcon } from './icons.js';
 import { menuKeydown } from './menu.js';
 
 export interface ToolbarProps {
@@ -80,21 +81,21 @@ export function renderToolbar(p: ToolbarProps): TemplateResult {
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${p.link}
           >
-            <span aria-hidden="true">🔗</span><span class="visually-hidden">${msg('Link')}</span>
+            ${linkIcon}<span class="visually-hidden">${msg('Link')}</span>
           </button>`
         : nothing
     }
     ${
       p.canImage
         ? html`<button class="tool" title=${msg('Insert image')} ?disabled=${p.disabled} @click=${p.image}>
-            <span aria-hidden="true">🖼</span><span class="visually-hidden">${msg('Insert image')}</span>
+            ${imageIcon}<span class="visually-hidden">${msg('Insert image')}</span>
           </button>`
         : nothing
     }
     ${
       p.canFile
         ? html`<button class="tool" title=${msg('Attach file')} ?disabled=${p.disabled} @click=${p.file}>
-            <span aria-hidden="true">📎</span><span class="visually-hidden">${msg('Attach file')}</span>
+            ${attachIcon}<span class="visually-hidden">${msg('Attach file')}</span>
           </button>`
         : nothing
     }

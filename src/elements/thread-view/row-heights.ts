@@ -97,6 +97,30 @@ export class RowHeights {
     return Math.max(0, low);
   }
 
+  /** Rows `[first, last)` that intersect `[top, bottom)` px. */
+  within(top: number, bottom: number): [number, number] {
+    const n = this.keys.length;
+    if (n === 0) return [0, 0];
+    return [this.indexAt(Math.max(0, top)), Math.min(n, this.indexAt(bottom) + 1)];
+  }
+
+  /** Rows around `pivot`: `above` px of rows before it, `below` px from it on (at least the pivot). */
+  around(pivot: number, above: number, below: number): [number, number] {
+    const n = this.keys.length;
+    let start = pivot;
+    for (let px = 0; start > 0 && px < above; ) px += this.heightAt(--start);
+    let end = pivot;
+    for (let px = 0; end < n && px < below; ) px += this.heightAt(end++);
+    return [start, Math.max(end, Math.min(n, pivot + 1))];
+  }
+
+  /** The row the estimates put at `y` px, with where its bottom edge is relative to `y`. */
+  anchorAt(y: number): { key: string; top: number } | null {
+    if (this.keys.length === 0) return null;
+    const i = this.indexAt(Math.max(0, y));
+    return { key: this.keys[i]!, top: this.offsetOf(i + 1) - y };
+  }
+
   private build(): void {
     if (this.sums && this.counts) return;
     const n = this.keys.length;

@@ -1,5 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+import { Overscan } from './overscan.js';
+import { RowHeights } from './row-heights.js';
+import {
+  type Anchor,
+  distanceToBottom,
+  edge,
+  findAnchor,
+  renderedRows,
+  rowByKey,
+  rowsOffset,
+} from './scroll-dom.js';
+
 /**
  * Renders only the rows near the viewport of a bottom-anchored chat, and keeps what the rep is
  * reading still while rows come and go.
@@ -8,15 +20,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * page of older messages shifts every cached size onto the wrong row and the view jumps; it has no
  * notion of "follow the newest message"; and `pin` lets go at the first user scroll. A chat needs
  * the opposite: sizes by message id, a window anchored to the row in view, and stick-to-bottom.
- * This controller does exactly that and no more (about 200 lines).
  *
  * How: the host renders rows `[start, end)` between two spacers whose heights are the measured (or
  * estimated) heights of the rows left out. Before each render the first visible row and its offset
- * are recorded; after it, rows are measured by id and the scroll position is corrected so that row
- * is where it was, or the view is put back at the bottom when it was following the newest message.
+ * are recorded; after it, new rows are measured and the scroll position is corrected so that row is
+ * where it was, or the view is put back at the bottom when it was following the newest message.
  *
- * The host's template must mark each row with `data-key` and render `topSpacer`/`bottomSpacer`
- * (elements with the `data-spacer` attribute, `top` or `bottom`) around them inside the scroller.
+ * Cost per frame, for a fast fling through 10,000 messages: only rows new to the DOM are measured
+ * (one layout); rows already rendered report size changes (images, "Show more") through a
+ * ResizeObserver; offsets come from Fenwick trees (`RowHeights`); and while the view jumps past
+ * everything rendered, only the viewport is rendered, the overscan following once scrolling stops.
+ *
+ * The host's template must mark each row with `data-key` (children of a `data-rows` element) and
+ * render spacers (elements with the `data-spacer` attribute, `top` or `bottom`) around them.
  */
 export interface ScrollWindowOptions {
   /** The row keys, oldest first. */
@@ -43,13 +59,8 @@ export class ScrollWindow implements ReactiveController {
   /** Whether the view follows the newest row. */
   atBottom = true;
 
-  private keys: readonly string[] = [];
-  /** Row index by key, built on first need: a thread that follows the bottom never needs it. */
-  private indexByKey: Map<string, number> | null = null;
-  private readonly heights = new Map<string, number>();
-  private measuredSum = 0;
-  private offsets: Float64Array | null = null;
-  private anchor: { key: string; top: number } | null = null;
+  private readonly rows: RowHeights;
+  private anchor: Anchor | null = null;
   private target: { key: string; block: 'start' | 'center' } | null = null;
   private observed: HTMLElement | null = null;
   private width = 0;
@@ -57,26 +68,34 @@ export class ScrollWindow implements ReactiveController {
   private focusedKey: string | null = null;
   /** Renders asked for in a row to cover the viewport; bounded so bad measurements cannot loop. */
   private corrections = 0;
+  private readonly overscan: Overscan;
+  private spacerSizes: [number, number] = [-1, -1];
+  /** Watches the scroller (width, height). */
   private readonly resizeObserver: ResizeObserver | undefined;
-  private readonly overscan: number;
-  private readonly estimate: number;
+  /** Watches rendered rows, so rows that change size later (images, "Show more") are measured again. */
+  private readonly rowObserver: ResizeObserver | undefined;
+  private watchedRows = new Set<HTMLElement>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: ScrollWindowOptions,
   ) {
-    this.overscan = options.overscan ?? 600;
-    this.estimate = options.estimate ?? 88;
+    this.overscan = new Overscan(options.overscan ?? 600, () => host.requestUpdate());
+    this.rows = new RowHeights(options.estimate ?? 88);
     host.addController(this);
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => this.handleResize());
+      this.rowObserver = new ResizeObserver((entries) => this.handleRowResize(entries));
     }
   }
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
+    this.rowObserver?.disconnect();
+    this.watchedRows.clear();
     this.observed?.removeEventListener('scroll', this.handleScroll);
     this.observed = null;
+    this.overscan.stop();
   }
 
   /** Before render: remember the row in view, then choose the rows to render. */
@@ -84,14 +103,9 @@ export class ScrollWindow implements ReactiveController {
     const scroller = this.options.scroller();
     const active = (this.host.shadowRoot ?? document).activeElement;
     this.focusedKey = active?.closest<HTMLElement>('[data-key]')?.dataset['key'] ?? null;
+    this.rows.setKeys(this.options.keys());
     const track = scroller && !this.atBottom && !this.target;
-    this.anchor = track ? (this.findAnchor(scroller) ?? this.estimatedAnchor(scroller)) : null;
-    const keys = this.options.keys();
-    if (keys !== this.keys) {
-      this.keys = keys;
-      this.indexByKey = null;
-      this.offsets = null;
-    }
+    this.anchor = track ? (findAnchor(scroller) ?? this.estimatedAnchor(scroller)) : null;
     this.chooseWindow(scroller);
   }
 
@@ -100,7 +114,7 @@ export class ScrollWindow implements ReactiveController {
     const scroller = this.options.scroller();
     if (!scroller) return;
     this.attach(scroller);
-    if (this.focusedKey && !this.row(scroller, this.focusedKey)) {
+    if (this.focusedKey && !rowByKey(scroller, this.focusedKey)) {
       // Keyboard users stay in the thread when their row scrolls out of the rendered window.
       scroller.focus({ preventScroll: true });
     }
@@ -108,25 +122,23 @@ export class ScrollWindow implements ReactiveController {
     this.measure(scroller);
     this.sizeSpacers(scroller);
     if (this.target) {
-      const row = this.row(scroller, this.target.key);
+      const row = rowByKey(scroller, this.target.key);
       if (row) {
-        const top = row.offsetTop;
         const gap = this.target.block === 'center' ? (scroller.clientHeight - row.offsetHeight) / 2 : 0;
-        scroller.scrollTop = Math.max(0, top - Math.max(0, gap));
+        scroller.scrollTop = Math.max(0, row.offsetTop - Math.max(0, gap));
       }
       this.target = null;
-      this.setAtBottom(this.distanceToBottom(scroller) <= AT_BOTTOM_SLACK);
+      this.setAtBottom(distanceToBottom(scroller) <= AT_BOTTOM_SLACK);
     } else if (this.atBottom) {
       scroller.scrollTop = scroller.scrollHeight;
     } else if (this.anchor) {
-      const row = this.row(scroller, this.anchor.key);
-      if (row) scroller.scrollTop += this.edge(scroller, row) - this.anchor.top;
+      const row = rowByKey(scroller, this.anchor.key);
+      if (row) scroller.scrollTop += edge(scroller, row) - this.anchor.top;
     }
     this.anchor = null;
     // Measured rows may leave part of the viewport uncovered: render again (it converges, as
     // measured heights no longer change).
-    const [first, last] = this.visibleRange(scroller);
-    if ((first < this.start || last > this.end) && this.corrections < 4) {
+    if (!this.covers(scroller) && this.corrections < 4) {
       this.corrections += 1;
       this.host.requestUpdate();
     } else {
@@ -139,7 +151,7 @@ export class ScrollWindow implements ReactiveController {
   nearTop(): boolean {
     const scroller = this.observed;
     return (
-      !!scroller && this.keys.length > 0 && this.start === 0 && scroller.scrollTop < scroller.clientHeight
+      !!scroller && this.rows.length > 0 && this.start === 0 && scroller.scrollTop < scroller.clientHeight
     );
   }
 
@@ -161,37 +173,38 @@ export class ScrollWindow implements ReactiveController {
 
   /** Forgets sizes and position: another conversation is shown. */
   reset(): void {
-    this.heights.clear();
-    this.measuredSum = 0;
-    this.offsets = null;
+    this.forgetSizes();
     this.anchor = null;
     this.target = null;
+    this.overscan.reset();
     this.start = this.end = 0;
     this.setAtBottom(true);
   }
 
-  private indexOf(key: string): number | undefined {
-    this.indexByKey ??= new Map(this.keys.map((k, i) => [k, i]));
-    return this.indexByKey.get(key);
-  }
-
   /** Height of the rows before `start`, for the top spacer. */
   get topSpace(): number {
-    return this.offsetOf(this.start);
+    return this.rows.offsetOf(this.start);
   }
 
   /** Height of the rows after `end`, for the bottom spacer. */
   get bottomSpace(): number {
-    return this.offsetOf(this.keys.length) - this.offsetOf(this.end);
+    return this.rows.offsetOf(this.rows.length) - this.rows.offsetOf(this.end);
   }
 
   private readonly handleScroll = (): void => {
     const scroller = this.observed;
     if (!scroller) return;
-    this.setAtBottom(this.distanceToBottom(scroller) <= AT_BOTTOM_SLACK);
-    const [first, last] = this.visibleRange(scroller);
-    if (first < this.start || last > this.end) this.host.requestUpdate();
-    else if (this.nearTop()) this.options.onNearTop?.();
+    this.setAtBottom(distanceToBottom(scroller) <= AT_BOTTOM_SLACK);
+    const [first, last] = this.visibleRange(scroller, 0);
+    if (last <= this.start || first >= this.end) {
+      // Nothing rendered is in view: render the viewport now, the overscan when scrolling settles.
+      this.overscan.jumped();
+      this.host.requestUpdate();
+    } else if (!this.covers(scroller)) {
+      this.host.requestUpdate();
+    } else if (this.nearTop()) {
+      this.options.onNearTop?.();
+    }
   };
 
   private handleResize(): void {
@@ -200,11 +213,28 @@ export class ScrollWindow implements ReactiveController {
     if (scroller.clientWidth !== this.width) {
       // Text wraps differently at another width: every size is stale.
       this.width = scroller.clientWidth;
-      this.heights.clear();
-      this.measuredSum = 0;
-      this.offsets = null;
+      this.forgetSizes();
     }
     this.host.requestUpdate();
+  }
+
+  /** Drops every size; rendered rows are measured again at the next render. */
+  private forgetSizes(): void {
+    this.rows.clear();
+    this.rowObserver?.disconnect();
+    this.watchedRows.clear();
+  }
+
+  /** Rendered rows changed size after they were measured (an image loaded, text expanded). */
+  private handleRowResize(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const row = entry.target as HTMLElement;
+      const key = row.dataset['key'];
+      if (key !== undefined && row.isConnected && this.rows.set(key, row.offsetHeight)) changed = true;
+    }
+    const scroller = this.observed;
+    if (changed && scroller && !this.covers(scroller)) this.host.requestUpdate();
   }
 
   private attach(scroller: HTMLElement): void {
@@ -215,8 +245,6 @@ export class ScrollWindow implements ReactiveController {
     this.width = scroller.clientWidth;
     scroller.addEventListener('scroll', this.handleScroll, { passive: true });
     this.resizeObserver?.observe(scroller);
-    const content = scroller.querySelector<HTMLElement>('[data-rows]');
-    if (content) this.resizeObserver?.observe(content);
   }
 
   private setAtBottom(value: boolean): void {
@@ -226,138 +254,77 @@ export class ScrollWindow implements ReactiveController {
   }
 
   private chooseWindow(scroller: HTMLElement | null | undefined): void {
-    const n = this.keys.length;
+    const n = this.rows.length;
     const viewport = scroller?.clientHeight || 800;
+    const overscan = this.overscan.value;
     let pivot: number;
     let above: number;
     let below: number;
-    const target = this.target ? this.indexOf(this.target.key) : undefined;
-    const anchorIndex = this.anchor ? this.indexOf(this.anchor.key) : undefined;
+    const target = this.target ? this.rows.indexOf(this.target.key) : undefined;
+    const anchorIndex = this.anchor ? this.rows.indexOf(this.anchor.key) : undefined;
     if (target !== undefined) {
       [pivot, above, below] = [target, viewport, viewport];
     } else if (this.atBottom || n === 0) {
       [pivot, above, below] = [n, viewport, 0];
     } else if (anchorIndex !== undefined) {
       // The anchor's top edge is the bottom edge less the row's height.
-      const top = this.anchor!.top - this.heightAt(anchorIndex);
+      const top = this.anchor!.top - this.rows.heightAt(anchorIndex);
       [pivot, above, below] = [anchorIndex, top, viewport - top];
     } else {
-      const [first, last] = scroller ? this.visibleRange(scroller) : [n, n];
+      const [first, last] = scroller ? this.visibleRange(scroller, this.overscan.margin) : [n, n];
       this.start = first;
       this.end = last;
       return;
     }
-    let start = pivot;
-    for (let px = 0; start > 0 && px < above + this.overscan;) px += this.heightAt(--start);
-    let end = pivot;
-    for (let px = 0; end < n && px < below + this.overscan;) px += this.heightAt(end++);
-    this.start = start;
-    this.end = Math.max(end, Math.min(n, pivot + 1));
+    [this.start, this.end] = this.rows.around(pivot, above + overscan, below + overscan);
   }
 
-  /** Rows that intersect the viewport widened by the overscan, from the scroll position. */
-  private visibleRange(scroller: HTMLElement): [number, number] {
-    const n = this.keys.length;
-    if (n === 0) return [0, 0];
-    const top = Math.max(0, scroller.scrollTop - this.rowsOffset(scroller) - this.overscan / 2);
-    const bottom = scroller.scrollTop - this.rowsOffset(scroller) + scroller.clientHeight + this.overscan / 2;
-    return [this.indexAt(top), Math.min(n, this.indexAt(bottom) + 1)];
+  /** Whether the rendered rows cover the viewport and its margin. */
+  private covers(scroller: HTMLElement): boolean {
+    const [first, last] = this.visibleRange(scroller, this.overscan.margin);
+    return first >= this.start && last <= this.end;
   }
 
-  /** Distance from the scroller's content top to the first spacer; the scroller is `position: relative`. */
-  private rowsOffset(scroller: HTMLElement): number {
-    const spacer = scroller.querySelector<HTMLElement>('[data-spacer="top"]');
-    return spacer ? spacer.offsetTop : 0;
-  }
-
-  private indexAt(px: number): number {
-    const offsets = this.prefix();
-    let low = 0;
-    let high = this.keys.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (offsets[mid]! <= px) low = mid;
-      else high = mid - 1;
-    }
-    return Math.max(0, low);
-  }
-
-  private heightAt(i: number): number {
-    const known = this.heights.get(this.keys[i]!);
-    if (known !== undefined) return known;
-    return this.heights.size > 0 ? this.measuredSum / this.heights.size : this.estimate;
-  }
-
-  private prefix(): Float64Array {
-    if (!this.offsets || this.offsets.length !== this.keys.length + 1) {
-      const offsets = new Float64Array(this.keys.length + 1);
-      for (let i = 0; i < this.keys.length; i++) offsets[i + 1] = offsets[i]! + this.heightAt(i);
-      this.offsets = offsets;
-    }
-    return this.offsets;
-  }
-
-  private offsetOf(i: number): number {
-    return this.prefix()[Math.min(i, this.keys.length)] ?? 0;
-  }
-
-  private measure(scroller: HTMLElement): void {
-    for (const row of scroller.querySelectorAll<HTMLElement>('[data-key]')) {
-      const key = row.dataset['key']!;
-      const height = row.offsetHeight;
-      const previous = this.heights.get(key);
-      if (previous === height) continue;
-      this.measuredSum += height - (previous ?? 0);
-      this.heights.set(key, height);
-      this.offsets = null;
-    }
-  }
-
-  private sizeSpacers(scroller: HTMLElement): void {
-    // CSSOM writes, not style attributes: allowed under a strict CSP.
-    const top = scroller.querySelector<HTMLElement>('[data-spacer="top"]');
-    const bottom = scroller.querySelector<HTMLElement>('[data-spacer="bottom"]');
-    if (top) top.style.height = `${this.topSpace}px`;
-    if (bottom) bottom.style.height = `${this.bottomSpace}px`;
-  }
-
-  private row(scroller: HTMLElement, key: string): HTMLElement | null {
-    return scroller.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+  /** Rows that intersect the viewport widened by `margin`, from the scroll position. */
+  private visibleRange(scroller: HTMLElement, margin: number): [number, number] {
+    const y = scroller.scrollTop - rowsOffset(scroller);
+    return this.rows.within(y - margin, y + scroller.clientHeight + margin);
   }
 
   /**
-   * Where a row's content ends, from the viewport's top. The bottom, not the top: a row loses its
-   * day separator or sender line when older rows arrive above it, and its text must not move.
+   * Measures rows new to the DOM (one layout for all of them) and starts watching them; rows
+   * already watched report their own size changes. Rows that left the DOM stop being watched.
    */
-  private edge(scroller: HTMLElement, row: HTMLElement): number {
-    const content = row.lastElementChild ?? row;
-    return content.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top;
+  private measure(scroller: HTMLElement): void {
+    const current = new Set<HTMLElement>();
+    for (const row of renderedRows(scroller)) {
+      current.add(row);
+      if (this.watchedRows.has(row)) continue;
+      this.rows.set(row.dataset['key']!, row.offsetHeight);
+      this.rowObserver?.observe(row);
+    }
+    for (const row of this.watchedRows) if (!current.has(row)) this.rowObserver?.unobserve(row);
+    this.watchedRows = current;
   }
 
-  /** The first rendered row in the viewport, with the offset of its content's bottom edge. */
-  private findAnchor(scroller: HTMLElement): { key: string; top: number } | null {
-    const viewTop = scroller.getBoundingClientRect().top;
-    for (const row of scroller.querySelectorAll<HTMLElement>('[data-key]')) {
-      const rect = row.getBoundingClientRect();
-      if (rect.bottom > viewTop && rect.top < viewTop + scroller.clientHeight) {
-        return { key: row.dataset['key']!, top: this.edge(scroller, row) };
-      }
+  private sizeSpacers(scroller: HTMLElement): void {
+    const sizes: [number, number] = [this.topSpace, this.bottomSpace];
+    const top = scroller.querySelector<HTMLElement>('[data-spacer="top"]');
+    const bottom = scroller.querySelector<HTMLElement>('[data-spacer="bottom"]');
+    // CSSOM writes, not style attributes: allowed under a strict CSP. Unchanged sizes are not
+    // written again, so a render that moves nothing does not invalidate layout.
+    if (top && (sizes[0] !== this.spacerSizes[0] || !top.style.height)) top.style.height = `${sizes[0]}px`;
+    if (bottom && (sizes[1] !== this.spacerSizes[1] || !bottom.style.height)) {
+      bottom.style.height = `${sizes[1]}px`;
     }
-    return null;
+    this.spacerSizes = sizes;
   }
 
   /**
    * After a jump (a dragged scrollbar), no rendered row is in view: the row the estimates put at
    * the viewport's top becomes the anchor, so correcting the estimates does not move the view away.
    */
-  private estimatedAnchor(scroller: HTMLElement): { key: string; top: number } | null {
-    if (this.keys.length === 0) return null;
-    const y = scroller.scrollTop - this.rowsOffset(scroller);
-    const i = this.indexAt(Math.max(0, y));
-    return { key: this.keys[i]!, top: this.offsetOf(i + 1) - y };
-  }
-
-  private distanceToBottom(scroller: HTMLElement): number {
-    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+  private estimatedAnchor(scroller: HTMLElement): Anchor | null {
+    return this.rows.anchorAt(scroller.scrollTop - rowsOffset(scroller));
   }
 }

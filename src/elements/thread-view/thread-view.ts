@@ -2,21 +2,21 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 
 import type { Message } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
-import { StreamController } from '../../state/stream-controller.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { announce } from './announcer.js';
 import { headerStyles } from './header.styles.js';
 import { type DialogImage, renderImageDialog } from './image-dialog.js';
 import { messageStyles } from './message.styles.js';
 import { MessageIndex } from './message-index.js';
-import { type MessageContext, renderRow, senderName } from './message-template.js';
+import { type MessageContext, senderName } from './message-template.js';
 import { OwnerMenu } from './owner-menu.js';
 import { ScrollWindow } from './scroll-window.js';
+import { renderRows } from './thread-rows.js';
+import { threadStreams } from './thread-streams.js';
 import { renderHeader } from './thread-header.js';
 import { renderNotice, renderOlderStatus } from './thread-notices.js';
 import { ReplyToEvent, TicketOpenEvent } from './thread-view.events.js';
@@ -53,46 +53,12 @@ const NO_MESSAGES: readonly Message[] = [];
 export class ThreadView extends LitElement {
   static override styles = [sharedStyles, styles, headerStyles, messageStyles];
 
-  private readonly selectedId = new StreamController(
-    this,
-    () => [this.desk, this.conversationId],
-    () => (this.conversationId ? undefined : this.desk?.selectedConversationId$),
-  );
-  private readonly conversation = new StreamController(
-    this,
-    () => [this.desk, this.activeId],
-    () => (this.activeId ? this.desk?.conversation$(this.activeId) : undefined),
-  );
-  private readonly thread = new StreamController(
-    this,
-    () => [this.desk, this.activeId],
-    () => (this.activeId ? this.desk?.thread$(this.activeId) : undefined),
-  );
-  private readonly replyTarget = new StreamController(
-    this,
-    () => [this.desk, this.activeId],
-    () => (this.activeId ? this.desk?.replyTarget$(this.activeId) : undefined),
-  );
-  private readonly ticket = new StreamController(
-    this,
-    () => [this.desk, this.ticketId],
-    () => (this.ticketId ? this.desk?.ticket$(this.ticketId) : undefined),
-  );
-  private readonly channels = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.channels$,
-  );
-  private readonly agents = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.agents$,
-  );
-  private readonly teams = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.teams$,
-  );
+  private readonly streams = threadStreams(this, {
+    desk: () => this.desk,
+    conversationId: () => this.conversationId,
+    activeId: () => this.activeId,
+    ticketId: () => this.ticketId,
+  });
   private readonly owner = new OwnerMenu(this, (id) => void this.reassign(id));
   private readonly window = new ScrollWindow(this, {
     keys: () => this.keys,
@@ -103,7 +69,7 @@ export class ThreadView extends LitElement {
       if (this.unseen) this.unseen = false;
       // Reaching the newest message reads the conversation.
       const id = this.activeId;
-      if (id && (this.conversation.value?.unreadCount ?? 0) > 0) {
+      if (id && (this.streams.conversation.value?.unreadCount ?? 0) > 0) {
         queueMicrotask(() => void this.desk?.markRead(id));
       }
     },
@@ -135,15 +101,15 @@ export class ThreadView extends LitElement {
   }
 
   private get activeId(): string | null {
-    return this.conversationId || (this.selectedId.value ?? null);
+    return this.conversationId || (this.streams.selectedId.value ?? null);
   }
 
   private get ticketId(): string | null {
-    return this.conversation.value?.ticketId ?? null;
+    return this.streams.conversation.value?.ticketId ?? null;
   }
 
   private get messages(): readonly Message[] {
-    return this.thread.value?.messages ?? NO_MESSAGES;
+    return this.streams.thread.value?.messages ?? NO_MESSAGES;
   }
 
   private get keys(): readonly string[] {
@@ -187,11 +153,11 @@ export class ThreadView extends LitElement {
       this.opening = false;
       void desk.loadMessages(id);
       void desk.markRead(id);
-    } else if ((this.conversation.value?.unreadCount ?? 0) > 0 && this.window.atBottom) {
+    } else if ((this.streams.conversation.value?.unreadCount ?? 0) > 0 && this.window.atBottom) {
       void desk.markRead(id);
     }
     const ticketId = this.ticketId;
-    const ticket = this.ticket.value;
+    const ticket = this.streams.ticket.value;
     if (ticketId && ticket && !ticket.ticket && !ticket.loading && !this.requestedTickets.has(ticketId)) {
       this.requestedTickets.add(ticketId);
       void desk.loadTicket(ticketId);
@@ -199,7 +165,7 @@ export class ThreadView extends LitElement {
   }
 
   private loadOlder(): void {
-    const thread = this.thread.value;
+    const thread = this.streams.thread.value;
     // Checked again here: the request was queued, and the thread may have changed since.
     if (this.activeId && thread?.hasOlder && !thread.loading && !thread.error && this.window.nearTop()) {
       void this.desk?.loadOlderMessages(this.activeId);
@@ -260,10 +226,10 @@ export class ThreadView extends LitElement {
   }
 
   private context(): MessageContext {
-    const thread = this.thread.value;
+    const thread = this.streams.thread.value;
     return {
       setSize: thread?.hasOlder ? -1 : this.messages.length,
-      replyTargetId: this.replyTarget.value ?? null,
+      replyTargetId: this.streams.replyTarget.value ?? null,
       highlightId: this.highlightId,
       expanded: this.expanded,
       broken: this.broken,
@@ -279,13 +245,13 @@ export class ThreadView extends LitElement {
 
   private renderHeader(): TemplateResult | typeof nothing {
     if (!this.activeId) return nothing;
-    const conversation = this.conversation.value ?? null;
-    const ticketView = this.ticket.value;
+    const conversation = this.streams.conversation.value ?? null;
+    const ticketView = this.streams.ticket.value;
     const ticketId = this.ticketId;
     return renderHeader({
       conversation,
       fallbackName: this.messages.find((m) => m.direction === 'incoming')?.sender?.name ?? '',
-      channel: this.channels.value?.find((c) => c.id === conversation?.channelId),
+      channel: this.streams.channels.value?.find((c) => c.id === conversation?.channelId),
       channelLogoBroken: this.logoBroken,
       ticket: ticketView?.ticket ?? null,
       ticketId,
@@ -295,8 +261,8 @@ export class ThreadView extends LitElement {
       ownerMenu: ticketId
         ? this.owner.render({
             ownerId: ticketView?.ticket?.ownerId ?? null,
-            agents: this.agents.value ?? [],
-            teams: this.teams.value ?? [],
+            agents: this.streams.agents.value ?? [],
+            teams: this.streams.teams.value ?? [],
             saving: ticketView?.saving ?? false,
             error: this.ownerError,
             disabled: !ticketView?.ticket,
@@ -307,10 +273,7 @@ export class ThreadView extends LitElement {
 
   protected override render(): TemplateResult {
     const messages = this.messages;
-    const thread = this.thread.value;
-    const context = this.context();
-    const slice = messages.slice(this.window.start, this.window.end);
-    const start = this.window.start;
+    const thread = this.streams.thread.value;
     return html`${this.renderHeader()}
       <div class="body">
         ${renderOlderStatus(messages.length, thread, () => this.loadOlderAgain())}
@@ -326,11 +289,7 @@ export class ThreadView extends LitElement {
           ${renderNotice(this.activeId, messages.length, thread, () => this.loadFirstAgain())}
           <div data-spacer="top" aria-hidden="true"></div>
           <div class="rows" data-rows>
-            ${repeat(
-              slice,
-              (m) => m.id,
-              (m, i) => renderRow(m, messages[start + i - 1], start + i, context),
-            )}
+            ${renderRows(messages, this.window.start, this.window.end, this.context())}
           </div>
           <div data-spacer="bottom" aria-hidden="true"></div>
         </div>

@@ -3,12 +3,12 @@
 // the default), so it runs in the browser (web-test-runner) and in Node (node --test) alike.
 import { Subject } from 'rxjs';
 
-import type { HelpDeskAdapter, HelpDeskEvent } from '../../src/adapters/adapter.js';
-import { HelpDeskError } from '../../src/adapters/errors.js';
-import { MemoryAdapter } from '../../src/adapters/memory/index.js';
-import { createFixture, type FixtureOptions } from '../../src/fixtures/index.js';
-import type { Conversation, IncomingMessage, Message } from '../../src/model/index.js';
-import { HelpDeskStore } from '../../src/state/store.js';
+import type { HelpDeskAdapter, HelpDeskEvent } from '../adapters/adapter.js';
+import { HelpDeskError } from '../adapters/errors.js';
+import { MemoryAdapter } from '../adapters/memory/index.js';
+import { createFixture, type FixtureOptions } from '../fixtures/index.js';
+import type { Conversation, IncomingMessage, Message } from '../model/index.js';
+import { HelpDeskStore } from '../state/store.js';
 
 /** What the suite needs of a backend besides the adapter. */
 export interface ContractTarget {
