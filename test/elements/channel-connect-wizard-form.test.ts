@@ -5,22 +5,17 @@ import { firstValueFrom } from 'rxjs';
 import { HelpDeskError } from '../../src/adapters/errors.js';
 import type { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import { makeDesk, pasteInto, settle, typeInto } from '../helpers/channel-fixtures.js';
-import {
-  descriptionOf,
-  findByRole,
-  getByRole,
-  hasFocus,
-  queryAllByRole,
-} from '../helpers/channel-queries.js';
+import { hasFocus, makeDesk, pasteInto, settle, typeInto } from '../helpers/channel-fixtures.js';
 import {
   button,
   chooseChannel,
   expectStep,
   fillLumen,
   mountWizard,
+  routePulseForms,
   textbox,
 } from '../helpers/channel-wizard.js';
+import { descriptionOf, findByRole, getByRole, queryAllByRole } from '../helpers/queries.js';
 
 const describedText = (input: HTMLElement) => descriptionOf(input);
 
@@ -160,10 +155,7 @@ describe('<channel-connect-wizard> credentials', () => {
       },
     });
     const el = await mountWizard(store);
-    await chooseChannel(el, 'Pulse Forms');
-    await typeInto(textbox(el, 'Form ID (required)'), 'form-9');
-    button(el, 'Next').click();
-    await expectStep(el, 'Route tickets from this channel');
+    await routePulseForms(el, 'form-9');
     button(el, 'Next').click();
     await settle(el);
     expect(getByRole(el, 'alert').textContent).to.contain('The request timed out.');

@@ -4,8 +4,8 @@ import { firstValueFrom } from 'rxjs';
 import type { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { makeDesk, settle } from '../helpers/channel-fixtures.js';
-import { getByRole } from '../helpers/channel-queries.js';
 import { button, chooseChannel, expectStep, mountWizard } from '../helpers/channel-wizard.js';
+import { getByRole } from '../helpers/queries.js';
 
 const RELAY = 'Relay WhatsApp Bridge';
 

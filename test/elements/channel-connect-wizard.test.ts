@@ -5,15 +5,16 @@ import { firstValueFrom } from 'rxjs';
 import type { WizardActionEvent } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.events.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { makeDesk, settle, typeInto } from '../helpers/channel-fixtures.js';
-import { getByRole, queryAllByRole } from '../helpers/channel-queries.js';
 import {
   button,
   chooseChannel,
   expectStep,
   fillLumen,
   mountWizard,
+  routePulseForms,
   textbox,
 } from '../helpers/channel-wizard.js';
+import { getByRole, queryAllByRole } from '../helpers/queries.js';
 
 describe('<channel-connect-wizard>', () => {
   describe('Choose channel', () => {
@@ -106,10 +107,7 @@ describe('<channel-connect-wizard>', () => {
     it('routes to the contact owner, explaining what that needs', async () => {
       const { store } = await makeDesk();
       const el = await mountWizard(store);
-      await chooseChannel(el, 'Pulse Forms');
-      await typeInto(textbox(el, 'Form ID (required)'), 'form-7');
-      button(el, 'Next').click();
-      await expectStep(el, 'Route tickets from this channel');
+      await routePulseForms(el);
       getByRole(el, 'switch', { name: 'Automatically assign tickets' }).click();
       await settle(el);
       getByRole(el, 'radio', { name: 'Contact owner' }).click();
@@ -125,10 +123,7 @@ describe('<channel-connect-wizard>', () => {
     it('asks for at least one user or team before connecting with "Specific users and teams"', async () => {
       const { store } = await makeDesk();
       const el = await mountWizard(store);
-      await chooseChannel(el, 'Pulse Forms');
-      await typeInto(textbox(el, 'Form ID (required)'), 'form-7');
-      button(el, 'Next').click();
-      await expectStep(el, 'Route tickets from this channel');
+      await routePulseForms(el);
       getByRole(el, 'switch', { name: 'Automatically assign tickets' }).click();
       await settle(el);
       getByRole(el, 'radio', { name: 'Specific users and teams' }).click();
@@ -161,10 +156,7 @@ describe('<channel-connect-wizard>', () => {
     async function connectPulse() {
       const desk = await makeDesk();
       const el = await mountWizard(desk.store);
-      await chooseChannel(el, 'Pulse Forms');
-      await typeInto(textbox(el, 'Form ID (required)'), 'form-7');
-      button(el, 'Next').click();
-      await expectStep(el, 'Route tickets from this channel');
+      await routePulseForms(el);
       button(el, 'Next').click();
       await expectStep(el, 'Pulse Forms account is connected');
       return { ...desk, el };

@@ -7,9 +7,9 @@ import { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/
 import { ChannelSettings } from '../../src/elements/channel-settings/channel-settings.js';
 import type { HelpDeskStore } from '../../src/state/store.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import { makeDesk, settle } from '../helpers/channel-fixtures.js';
-import { findByRole, getByRole, hasFocus, press, queryAllByRole } from '../helpers/channel-queries.js';
+import { hasFocus, makeDesk, press, settle } from '../helpers/channel-fixtures.js';
 import { button, expectStep } from '../helpers/channel-wizard.js';
+import { findByRole, getByRole, queryAllByRole } from '../helpers/queries.js';
 
 if (!customElements.get('channel-settings')) customElements.define('channel-settings', ChannelSettings);
 

@@ -7,7 +7,9 @@ import type {
   MessageSendEvent,
 } from '../../src/elements/reply-editor/reply-editor.events.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { getByRole, queryByRole, visibleText, waitFor } from '../helpers/queries.js';
 import {
+  chord,
   INCOMING_ONLY,
   makeDesk,
   mountEditor,
@@ -15,7 +17,6 @@ import {
   RICH,
   richTextbox,
 } from '../helpers/reply-editor-desk.js';
-import { chord, getByRole, queryByRole, textIn, waitFor } from '../helpers/reply-editor-dom.js';
 
 function paste(target: HTMLElement, data: Record<string, string>): void {
   const transfer = new DataTransfer();
@@ -104,7 +105,7 @@ describe('<reply-editor> channels and content', function () {
       paste(box, { 'text/plain': 'x'.repeat(1024 * 1024) });
       await el.updateComplete;
       expect(box.textContent).to.have.length(500);
-      expect(textIn(el)).to.contain('The pasted text was cut to fit the 500-character limit.');
+      expect(visibleText(el)).to.contain('The pasted text was cut to fit the 500-character limit.');
     });
 
     it('adds a link, and refuses a javascript: link with a message', async () => {
@@ -119,7 +120,7 @@ describe('<reply-editor> channels and content', function () {
       await sendKeys({ type: 'javascript:alert(1)' });
       getByRole(el, 'button', 'Add link').click();
       await el.updateComplete;
-      expect(textIn(el)).to.contain('That link is not allowed');
+      expect(visibleText(el)).to.contain('That link is not allowed');
       expect(box.querySelector('a')).to.be.null;
       await expectNoAxeViolations(el);
       url.value = '';
@@ -164,7 +165,7 @@ describe('<reply-editor> channels and content', function () {
       box.focus();
       await sendKeys({ type: 'Hello by mail' });
       await el.updateComplete;
-      expect(textIn(el)).to.contain('Pulse Forms does not allow outgoing messages');
+      expect(visibleText(el)).to.contain('Pulse Forms does not allow outgoing messages');
       expect(getByRole<HTMLButtonElement>(el, 'button', 'Send').disabled).to.be.true;
       await expectNoAxeViolations(el);
 
@@ -177,7 +178,7 @@ describe('<reply-editor> channels and content', function () {
       expect(changes.map((e) => e.detail.channel)).to.deep.equal(['email']);
       expect(desk.store.state.drafts[INCOMING_ONLY]?.channel).to.equal('email');
       getByRole(el, 'button', 'Channel: Email');
-      expect(textIn(el)).not.to.contain('does not allow outgoing messages');
+      expect(visibleText(el)).not.to.contain('does not allow outgoing messages');
       let detail: MessageSendEvent['detail'] | undefined;
       el.addEventListener('message-send', (e) => (detail = e.detail));
       await waitFor(() => !(getByRole(el, 'button', 'Send') as HTMLButtonElement).disabled, 'Send enabled');

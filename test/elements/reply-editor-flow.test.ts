@@ -5,8 +5,8 @@ import { HelpDeskError } from '../../src/adapters/errors.js';
 import type { MessageSendEvent } from '../../src/elements/reply-editor/reply-editor.events.js';
 import type { Attachment } from '../../src/model/index.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { getByRole, queryByRole, visibleText, waitFor } from '../helpers/queries.js';
 import { makeDesk, mountEditor, PLAIN, RICH, richTextbox } from '../helpers/reply-editor-desk.js';
-import { getByRole, queryByRole, textIn, waitFor } from '../helpers/reply-editor-dom.js';
 
 const MB = 1024 * 1024;
 const png = (name: string, bytes = 2048) => new File([new Uint8Array(bytes)], name, { type: 'image/png' });
@@ -75,7 +75,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
         new File(['x'], 'anim.webp', { type: 'image/webp' }),
       ]);
       await el.updateComplete;
-      const text = textIn(el);
+      const text = visibleText(el);
       expect(text).to.contain('"big.png" was not attached: it is larger than the 5 MB limit per file.');
       expect(text).to.contain('"terms.pdf" was not attached: this channel takes only image.');
       expect(text).to.contain('"empty.png" was not attached: the file is empty (0 bytes).');
@@ -86,7 +86,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       await expectNoAxeViolations(el);
       choose(el, [png('one.png'), png('two.png')]);
       await el.updateComplete;
-      expect(textIn(el)).to.contain(
+      expect(visibleText(el)).to.contain(
         '"two.png" was not attached: this channel allows at most 1 attachments per message.',
       );
       expect(uploads).to.equal(1);
@@ -103,7 +103,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       expect([...name].some((c) => c.charCodeAt(0) < 32 || '/\\\u202E'.includes(c))).to.be.false;
       expect(name.length).to.be.at.most(120);
       expect(name.endsWith('.png')).to.be.true;
-      expect(textIn(el)).to.contain('it is attached as');
+      expect(visibleText(el)).to.contain('it is attached as');
     });
 
     it('shows upload progress, and cancels an upload', async () => {
@@ -139,7 +139,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       choose(el, [png('flaky.png')]);
       const retry = await waitFor(() => queryByRole(el, 'button', 'Retry upload of flaky.png'), 'Retry');
       getByRole(el, 'button', 'Remove flaky.png');
-      expect(textIn(el)).to.contain('The network is down.');
+      expect(visibleText(el)).to.contain('The network is down.');
       await expectNoAxeViolations(el);
       retry.click();
       await waitFor(
@@ -162,7 +162,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       desk.store.setReplyTarget(RICH, older.id);
       await el.updateComplete;
       const bar = getByRole(el, 'group', 'Reply target');
-      expect(textIn(bar)).to.contain(older.text.slice(0, 40).trim());
+      expect(visibleText(bar)).to.contain(older.text.slice(0, 40).trim());
       await expectNoAxeViolations(el);
       box.focus();
       await sendKeys({ type: 'To the old one' });
@@ -209,8 +209,8 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       reason.value = '';
       getByRole(form, 'button', 'Send and set status').click();
       await el.updateComplete;
-      expect(textIn(form)).to.contain('Resolution is required for this status.');
-      expect(textIn(form)).to.contain('Close reason is required for this status.');
+      expect(visibleText(form)).to.contain('Resolution is required for this status.');
+      expect(visibleText(form)).to.contain('Close reason is required for this status.');
       expect(resolution.getAttribute('aria-invalid')).to.equal('true');
       await expectNoAxeViolations(el);
       expect(box.textContent).to.equal('We will wait for you');
@@ -247,8 +247,8 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       getByRole(el, 'button', 'More send options').click();
       await el.updateComplete;
       getByRole(el, 'menuitem', 'Send and set status to Waiting on us').click();
-      await waitFor(() => textIn(el).includes('Someone else closed it.'), 'the error');
-      expect(textIn(el)).to.contain('The reply was sent, but the status was not changed');
+      await waitFor(() => visibleText(el).includes('Someone else closed it.'), 'the error');
+      expect(visibleText(el)).to.contain('The reply was sent, but the status was not changed');
       const thread = desk.store.state.messages.threads[RICH]!;
       expect(thread.ids.map((id) => thread.byId[id]!.text)).to.include('On it');
     });
@@ -267,7 +267,7 @@ describe('<reply-editor> attachments, targets, statuses and failures', function 
       await sendKeys({ type: 'Lost in transit' });
       getByRole(el, 'button', 'Send').click();
       const retry = await waitFor(() => queryByRole(el, 'button', 'Retry'), 'Retry');
-      expect(textIn(el)).to.contain('Your reply was not sent: The network is down.');
+      expect(visibleText(el)).to.contain('Your reply was not sent: The network is down.');
       const thread = desk.store.state.messages.threads[RICH]!;
       const failed = Object.values(thread.pending).find((m) => m.text === 'Lost in transit');
       expect(failed?.status).to.equal('failed');

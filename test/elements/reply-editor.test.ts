@@ -4,8 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setEngineLoader } from '../../src/elements/reply-editor/engine-loader.js';
 import type { MessageSendEvent } from '../../src/elements/reply-editor/reply-editor.events.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import { makeDesk, mountEditor, RICH, richTextbox } from '../helpers/reply-editor-desk.js';
-import { chord, getByRole, queryByRole, waitFor } from '../helpers/reply-editor-dom.js';
+import { getByRole, queryByRole, waitFor } from '../helpers/queries.js';
+import { chord, makeDesk, mountEditor, RICH, richTextbox } from '../helpers/reply-editor-desk.js';
 
 function lastMessage(desk: Awaited<ReturnType<typeof makeDesk>>, id = RICH) {
   const messages = desk.store.state.messages.threads[id];

@@ -4,7 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { HelpDeskError } from '../../src/adapters/errors.js';
 import { withFaults } from '../../src/testing/index.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import { chooseOption, click, describedBy, typeInto } from '../helpers/ticket-sidebar-actions.js';
+import { descriptionOf, getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/queries.js';
+import { chooseOption, click, typeInto } from '../helpers/ticket-sidebar-actions.js';
 import {
   makeAdapter,
   makeDesk,
@@ -12,7 +13,6 @@ import {
   mountSidebar,
   settle,
 } from '../helpers/ticket-sidebar-fixture.js';
-import { getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/ticket-sidebar-queries.js';
 import { ticket } from '../state/fake-adapter.js';
 
 const shown = (store: { state: { tickets: { entries: Record<string, { ticket: unknown }> } } }, id = 't1') =>
@@ -121,7 +121,7 @@ describe('<ticket-sidebar> editing the ticket', () => {
       await click(el, 'button', 'Move to Closed');
       const reason = getByRole(el, 'textbox', 'Close reason');
       expect(reason.getAttribute('aria-invalid')).to.equal('true');
-      expect(describedBy(reason)).to.equal('Fill this in to move the ticket to Closed.');
+      expect(descriptionOf(reason)).to.equal('Fill this in to move the ticket to Closed.');
       expect(shown(store, ticketId).stageId).to.equal(before);
       await expectNoAxeViolations(el);
 
@@ -152,7 +152,7 @@ describe('<ticket-sidebar> editing the ticket', () => {
       await typeInto(el, getByRole(el, 'textbox', 'Close reason'), 'ok', false);
       await click(el, 'button', 'Move to Closed');
       const reason = getByRole(el, 'textbox', 'Close reason');
-      expect(describedBy(reason)).to.equal('Too short to explain the closing.');
+      expect(descriptionOf(reason)).to.equal('Too short to explain the closing.');
       expect(visibleText(el)).to.include("The status was not changed: The ticket can't be saved.");
       expect(shown(store).stageId).to.equal('new');
       await expectNoAxeViolations(el);
@@ -200,7 +200,7 @@ describe('<ticket-sidebar> editing the ticket', () => {
       expect(product.value).to.equal('Lamp');
       expect(shown(faulty.store).properties['product']).to.equal('Lamp');
       expect(product.getAttribute('aria-invalid')).to.equal('true');
-      expect(describedBy(product)).to.include('Injected fault: updateTicket failed');
+      expect(descriptionOf(product)).to.include('Injected fault: updateTicket failed');
       expect(getByRole(el, 'alert', undefined).textContent).to.include('Product was not saved');
       await expectNoAxeViolations(el);
     });

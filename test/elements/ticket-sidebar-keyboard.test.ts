@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import { HelpDeskProvider } from '../../src/elements/help-desk-provider/help-desk-provider.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/queries.js';
 import { makeAdapter, makeDesk, mountSidebar, settle } from '../helpers/ticket-sidebar-fixture.js';
-import { getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/ticket-sidebar-queries.js';
 
 if (!customElements.get('help-desk-provider')) customElements.define('help-desk-provider', HelpDeskProvider);
 

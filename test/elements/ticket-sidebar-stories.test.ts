@@ -7,7 +7,7 @@ import { setLocale } from '../../src/localization/localization.js';
 import { withDesk } from '../../stories/decorators.js';
 import * as stories from '../../stories/ticket-sidebar.stories.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
-import { visibleText, waitUntil } from '../helpers/ticket-sidebar-queries.js';
+import { visibleText, waitFor } from '../helpers/queries.js';
 
 type AnyStory = {
   args?: Record<string, unknown>;
@@ -54,9 +54,9 @@ describe('ticket-sidebar stories', () => {
   for (const [name, text] of expectations) {
     it(`${name} shows "${text}" and passes axe`, async () => {
       const canvas = await renderStory(stories[name] as AnyStory);
-      await waitUntil(() => sidebarText(canvas).includes(text), `"${text}" in ${name}`, 5000);
+      await waitFor(() => sidebarText(canvas).includes(text), `"${text}" in ${name}`, 5000);
       if (name === 'ConditionalStatus' || name === 'OwnerMenu') {
-        await waitUntil(() => !sidebarText(canvas).includes('Loading'), 'loaded');
+        await waitFor(() => !sidebarText(canvas).includes('Loading'), 'loaded');
       }
       expect(sidebarText(canvas)).to.include(text);
       await expectNoAxeViolations(canvas.querySelector('ticket-sidebar')!);

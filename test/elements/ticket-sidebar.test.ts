@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 
 import type { TicketSidebar } from '../../src/elements/ticket-sidebar/ticket-sidebar.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/queries.js';
 import { click } from '../helpers/ticket-sidebar-actions.js';
 import { contact, makeAdapter, makeDesk, mountSidebar, settle } from '../helpers/ticket-sidebar-fixture.js';
-import { getByRole, queryAllByRole, queryByRole, visibleText } from '../helpers/ticket-sidebar-queries.js';
 
 const headings = (el: Element) => queryAllByRole(el, 'heading').map((h) => visibleText(h));
 

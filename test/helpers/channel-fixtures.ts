@@ -6,6 +6,7 @@ import type { HelpDeskAdapter } from '../../src/adapters/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createFixture, type Fixture } from '../../src/fixtures/index.js';
 import { HelpDeskStore } from '../../src/state/store.js';
+import { deepActiveElement } from './queries.js';
 
 export async function makeDesk(
   options: { change?: (fixture: Fixture) => void; wrap?: (adapter: MemoryAdapter) => HelpDeskAdapter } = {},
@@ -38,4 +39,15 @@ export async function settle(element?: { updateComplete: Promise<unknown> }): Pr
     await new Promise((resolve) => setTimeout(resolve, 0));
     await element?.updateComplete;
   }
+}
+
+/** Focuses and clicks, as a pointer or keyboard user's press would (a bare `click()` leaves focus). */
+export function press(element: HTMLElement): void {
+  element.focus();
+  element.click();
+}
+
+/** Whether `element` has focus; compared without chai, whose message for a DOM node can hang. */
+export function hasFocus(element: Element): boolean {
+  return deepActiveElement() === element;
 }

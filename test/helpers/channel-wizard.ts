@@ -4,7 +4,7 @@ import { fixture, html } from '@open-wc/testing';
 import { ChannelConnectWizard } from '../../src/elements/channel-connect-wizard/channel-connect-wizard.js';
 import type { HelpDeskStore } from '../../src/state/store.js';
 import { settle, typeInto } from './channel-fixtures.js';
-import { deepActiveElement, findByRole, getByRole, nameOf } from './channel-queries.js';
+import { deepActiveElement, findByRole, getByRole, nameOf } from './queries.js';
 
 if (!customElements.get('channel-connect-wizard'))
   customElements.define('channel-connect-wizard', ChannelConnectWizard);
@@ -61,4 +61,12 @@ export async function fillLumen(el: ChannelConnectWizard, apiKey = 'key-123'): P
   region.value = 'eu';
   region.dispatchEvent(new Event('change', { bubbles: true }));
   await settle(el);
+}
+
+/** Chooses Pulse Forms, fills its one field and continues to the routing step. */
+export async function routePulseForms(el: ChannelConnectWizard, formId = 'form-7'): Promise<void> {
+  await chooseChannel(el, 'Pulse Forms');
+  await typeInto(textbox(el, 'Form ID (required)'), formId);
+  button(el, 'Next').click();
+  await expectStep(el, 'Route tickets from this channel');
 }

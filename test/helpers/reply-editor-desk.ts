@@ -6,7 +6,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ReplyEditor } from '../../src/elements/reply-editor/reply-editor.js';
 import { createFixture } from '../../src/fixtures/index.js';
 import { HelpDeskStore } from '../../src/state/store.js';
-import { MemoryStorage, queryByRole, waitFor } from './reply-editor-dom.js';
+import { queryByRole, waitFor } from './queries.js';
 
 if (!customElements.get('reply-editor')) customElements.define('reply-editor', ReplyEditor);
 
@@ -46,4 +46,35 @@ export function richTextbox(el: ReplyEditor): Promise<HTMLElement> {
     const box = queryByRole(el, 'textbox', 'Reply');
     return box?.getAttribute('contenteditable') === 'true' ? box : null;
   }, 'the rich editor');
+}
+
+/** A Storage that lives in memory, so each test's drafts are its own and a "reload" can share it. */
+export class MemoryStorage implements Storage {
+  private data = new Map<string, string>();
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.data.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, String(value));
+  }
+}
+
+/** Presses a key with a modifier held, as a user does (Control+Enter, Control+B). */
+export async function chord(modifier: 'Control' | 'Shift' | 'Meta', key: string): Promise<void> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  await sendKeys({ up: modifier });
 }

@@ -1,8 +1,8 @@
 import { sendKeys } from '@web/test-runner-commands';
 
 import type { TicketSidebar } from '../../src/elements/ticket-sidebar/ticket-sidebar.js';
+import { getByRole, type NameMatch } from './queries.js';
 import { settle } from './ticket-sidebar-fixture.js';
-import { getByRole, type NameMatch } from './ticket-sidebar-queries.js';
 
 /**
  * Chooses an option of a select as a pick from its popup does: focus, then the option's selection with
@@ -40,11 +40,4 @@ export async function typeInto(
 export async function click(el: TicketSidebar, role: string, name: NameMatch): Promise<void> {
   getByRole(el, role, name).click();
   await settle(el);
-}
-
-/** The field's error message, found the way a screen reader finds it: through `aria-describedby`. */
-export function describedBy(field: Element): string {
-  const ids = field.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
-  const root = field.getRootNode() as ShadowRoot;
-  return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
 }
