@@ -46,7 +46,7 @@ function firstGrapheme(word: string | undefined): string {
   if (word.charCodeAt(0) < 0x80 && (word.length === 1 || word.charCodeAt(1) < 0x80)) return word[0]!;
   return segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
 }
-export function initials(name: string): string {
+function initials(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
   const result = firstGrapheme(words[0]) + (words.length > 1 ? firstGrapheme(words[words.length - 1]) : '');
   return result ? result.toLocaleUpperCase() : '?';

@@ -32,10 +32,6 @@ export class RowHeights {
     return this.keys.length;
   }
 
-  keyAt(i: number): string | undefined {
-    return this.keys[i];
-  }
-
   indexOf(key: string): number | undefined {
     this.indexByKey ??= new Map(this.keys.map((k, i) => [k, i]));
     return this.indexByKey.get(key);
@@ -108,9 +104,9 @@ export class RowHeights {
   around(pivot: number, above: number, below: number): [number, number] {
     const n = this.keys.length;
     let start = pivot;
-    for (let px = 0; start > 0 && px < above; ) px += this.heightAt(--start);
+    for (let px = 0; start > 0 && px < above;) px += this.heightAt(--start);
     let end = pivot;
-    for (let px = 0; end < n && px < below; ) px += this.heightAt(end++);
+    for (let px = 0; end < n && px < below;) px += this.heightAt(end++);
     return [start, Math.max(end, Math.min(n, pivot + 1))];
   }
 

@@ -11,6 +11,7 @@ import {
   rowByKey,
   rowsOffset,
 } from './scroll-dom.js';
+import type { ScrollWindowOptions } from './scroll-window.options.js';
 
 /**
  * Renders only the rows near the viewport of a bottom-anchored chat, and keeps what the rep is
@@ -34,20 +35,7 @@ import {
  * The host's template must mark each row with `data-key` (children of a `data-rows` element) and
  * render spacers (elements with the `data-spacer` attribute, `top` or `bottom`) around them.
  */
-export interface ScrollWindowOptions {
-  /** The row keys, oldest first. */
-  keys: () => readonly string[];
-  /** The scrolling element (in the host's render root). */
-  scroller: () => HTMLElement | null | undefined;
-  /** Called when the window reaches the oldest row and the view is near the top. */
-  onNearTop?: () => void;
-  /** Called when following the newest row starts or stops. */
-  onBottomChange?: (atBottom: boolean) => void;
-  /** Pixels rendered beyond each edge of the viewport. */
-  overscan?: number;
-  /** Row height assumed before any row is measured. */
-  estimate?: number;
-}
+export type { ScrollWindowOptions };
 
 const AT_BOTTOM_SLACK = 24;
 

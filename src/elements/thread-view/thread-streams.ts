@@ -53,8 +53,20 @@ export function threadStreams(host: ReactiveControllerHost, s: StreamSources) {
         return id ? s.desk()?.ticket$(id) : undefined;
       },
     ),
-    channels: new StreamController(host, () => [s.desk()], () => s.desk()?.channels$),
-    agents: new StreamController(host, () => [s.desk()], () => s.desk()?.agents$),
-    teams: new StreamController(host, () => [s.desk()], () => s.desk()?.teams$),
+    channels: new StreamController(
+      host,
+      () => [s.desk()],
+      () => s.desk()?.channels$,
+    ),
+    agents: new StreamController(
+      host,
+      () => [s.desk()],
+      () => s.desk()?.agents$,
+    ),
+    teams: new StreamController(
+      host,
+      () => [s.desk()],
+      () => s.desk()?.teams$,
+    ),
   };
 }

@@ -15,10 +15,10 @@ import { MessageIndex } from './message-index.js';
 import { type MessageContext, senderName } from './message-template.js';
 import { OwnerMenu } from './owner-menu.js';
 import { ScrollWindow } from './scroll-window.js';
-import { renderRows } from './thread-rows.js';
-import { threadStreams } from './thread-streams.js';
 import { renderHeader } from './thread-header.js';
 import { renderNotice, renderOlderStatus } from './thread-notices.js';
+import { renderRows } from './thread-rows.js';
+import { threadStreams } from './thread-streams.js';
 import { ReplyToEvent, TicketOpenEvent } from './thread-view.events.js';
 import { styles } from './thread-view.styles.js';
 
