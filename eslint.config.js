@@ -25,6 +25,8 @@ export default [
   {
     ignores: [
       'dist/',
+      'dist-demo/',
+      'demo/server/data/',
       'storybook-static/',
       'node_modules/',
       'coverage/',
