@@ -90,18 +90,24 @@ export function formatDuration(seconds: number | undefined | null): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+// One segmenter for every call: rows and messages ask for initials thousands of times a second when a
+// list is flung, and building an Intl.Segmenter costs far more than using one.
+let segmenter: Intl.Segmenter | undefined;
+
+function firstGrapheme(word: string | undefined): string {
+  if (!word) return '';
+  // Two ASCII characters cannot be one grapheme cluster: skip the segmenter for most names.
+  if (word.charCodeAt(0) < 0x80 && (word.length === 1 || word.charCodeAt(1) < 0x80)) return word[0]!;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+}
+
 /**
  * Up to two initials for an avatar without a picture. Works on grapheme clusters, so emoji sequences and
  * combining characters are never cut in half; '?' when the name has no letters.
  */
 export function initials(name: string | undefined | null): string {
   const words = (name ?? '').trim().split(/\s+/u).filter(Boolean);
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const first = (word: string | undefined) => {
-    if (!word) return '';
-    const { value } = segmenter.segment(word)[Symbol.iterator]().next();
-    return value?.segment ?? '';
-  };
-  const result = first(words[0]) + (words.length > 1 ? first(words[words.length - 1]) : '');
+  const result = firstGrapheme(words[0]) + (words.length > 1 ? firstGrapheme(words[words.length - 1]) : '');
   return result ? result.toLocaleUpperCase() : '?';
 }

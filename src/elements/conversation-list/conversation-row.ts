@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 
-import { formatDateTime, formatRelativeTime } from '../../internal/format.js';
+import { formatDateTime, formatRelativeTime, initials } from '../../internal/format.js';
 import { safeMediaUrl } from '../../internal/safe-url.js';
 import { getLocale } from '../../localization/localization.js';
 import type { ChannelDefinition, Conversation } from '../../model/index.js';
@@ -37,21 +37,6 @@ interface RowText {
   preview: string;
 }
 
-// Rows are made for every conversation scrolled past (thousands a second when the list is flung),
-// so this is format.ts's initials() with one shared segmenter and a fast path for words that start
-// with two ASCII characters (no grapheme cluster can span them).
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-function firstGrapheme(word: string | undefined): string {
-  if (!word) return '';
-  if (word.charCodeAt(0) < 0x80 && (word.length === 1 || word.charCodeAt(1) < 0x80)) return word[0]!;
-  return segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
-}
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const result = firstGrapheme(words[0]) + (words.length > 1 ? firstGrapheme(words[words.length - 1]) : '');
-  return result ? result.toLocaleUpperCase() : '?';
-}
-
 // What a row derives from its conversation's text (clipping, graphemes) is worked out once per
 // conversation object: the store replaces the object when it changes, and re-renders (a new message
 // elsewhere, the clock) then cost no text work at all.
@@ -78,10 +63,11 @@ export function contactLabel(conversation: Conversation): string {
   return textOf(conversation).name ?? msg('Unknown contact');
 }
 
-function avatar(conversation: Conversation, text: RowText, label: string): TemplateResult {
+function avatar(conversation: Conversation, text: RowText): TemplateResult {
   const src = safeMediaUrl(conversation.contactAvatarUrl);
   if (src) return html`<img part="avatar" class="avatar" src=${src} alt="" />`;
-  const letters = text.initials || (text.name === null ? initials(label) : '?');
+  // No contact to name: a neutral '?', not the initials of the words "Unknown contact".
+  const letters = text.initials || '?';
   return html`<span part="avatar" class="avatar" aria-hidden="true">${letters}</span>`;
 }
 
@@ -131,7 +117,7 @@ export function renderRow(id: string, index: number, ctx: RowContext): TemplateR
     aria-setsize=${ctx.setSize}
     data-index=${index}
   >
-    ${avatar(conversation, text, label)}
+    ${avatar(conversation, text)}
     <span class="line">
       <span part="name" class="name" dir="auto">${highlight(label, ctx.needle)}</span>
       ${channelBadge(conversation, ctx.channels)}

@@ -66,19 +66,6 @@ export function senderName(message: Message): string {
   return name || (message.sender?.kind === 'contact' ? msg('Unknown contact') : msg('Unknown sender'));
 }
 
-const initialsByName = new Map<string, string>();
-
-/** Initials per sender name: computing them takes a grapheme segmenter, and rows render often. */
-function initialsOf(name: string): string {
-  let value = initialsByName.get(name);
-  if (value === undefined) {
-    if (initialsByName.size > 1000) initialsByName.clear();
-    value = initials(name);
-    initialsByName.set(name, value);
-  }
-  return value;
-}
-
 function statusTemplate(message: Message, ctx: MessageContext): TemplateResult | typeof nothing {
   if (message.direction !== 'outgoing') return nothing;
   const labels: Record<string, [string, string]> = {
@@ -160,7 +147,7 @@ export function renderRow(
         grouped
           ? nothing
           : html`<div class="meta">
-              <span class="avatar" aria-hidden="true">${initialsOf(name)}</span>
+              <span class="avatar" aria-hidden="true">${initials(name)}</span>
               <bdi class="sender">${name}</bdi>
             </div>`
       }
