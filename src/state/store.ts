@@ -1,11 +1,4 @@
-import {
-  BehaviorSubject,
-  distinctUntilChanged,
-  map,
-  type Observable,
-  shareReplay,
-  type Subscription,
-} from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, map, Observable, shareReplay, type Subscription } from 'rxjs';
 
 import type {
   AccountPatch,
@@ -81,6 +74,7 @@ export class HelpDeskStore {
   private readonly context: StoreContext;
   private events: Subscription | undefined;
   private disposed = false;
+  private subscribers = 0;
 
   constructor(
     private readonly adapter: HelpDeskAdapter,
@@ -89,7 +83,7 @@ export class HelpDeskStore {
     const storage = options.storage === undefined ? defaultStorage() : options.storage;
     this.storage = new DraftsStorage(storage, options.storageKey ?? 'helpdesk-elements');
     this.subject = new BehaviorSubject(initialState(this.storage.restore()));
-    this.state$ = this.subject.asObservable();
+    this.state$ = this.counted;
     const pageSize = options.pageSize ?? 100;
     const current = (): HelpDeskState => this.state;
     this.context = {
@@ -122,17 +116,35 @@ export class HelpDeskStore {
     return this.subject.getValue();
   }
 
+  /**
+   * How many subscriptions to the state are live right now (shared selector streams count once).
+   * Zero once every element is gone: embedding tests use it to prove that unmounting leaks nothing.
+   */
+  get activeSubscriptions(): number {
+    return this.subscribers;
+  }
+
   /** A derived stream that replays its latest value and emits only when `compare` says it changed. */
   select<T>(
     project: (state: HelpDeskState) => T,
     compare: (a: T, b: T) => boolean = Object.is,
   ): Observable<T> {
-    return this.subject.pipe(
+    return this.counted.pipe(
       map(project),
       distinctUntilChanged(compare),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
   }
+
+  /** The state, counting its subscribers (see `activeSubscriptions`). */
+  private readonly counted = new Observable<HelpDeskState>((subscriber) => {
+    this.subscribers += 1;
+    const inner = this.subject.subscribe(subscriber);
+    return () => {
+      this.subscribers -= 1;
+      inner.unsubscribe();
+    };
+  });
 
   conversation$(id: string): Observable<Conversation | null> {
     return this.select((s) => selectors.selectConversation(s, id));

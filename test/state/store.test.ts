@@ -259,6 +259,21 @@ describe('HelpDeskStore', () => {
       expect(unhandled).to.equal(0);
     });
 
+    it('counts live subscriptions, once per shared stream, back to zero when all are gone', () => {
+      const { store } = setup();
+      expect(store.activeSubscriptions).to.equal(0);
+      const a = store.thread$('c1').subscribe();
+      const b = store.thread$('c1').subscribe();
+      const c = store.state$.subscribe();
+      expect(store.activeSubscriptions).to.equal(3);
+      const d = store.conversationList$.subscribe();
+      const e = store.conversationList$.subscribe();
+      expect(store.activeSubscriptions).to.equal(4);
+      for (const s of [a, b, c, d, e]) s.unsubscribe();
+      expect(store.activeSubscriptions).to.equal(0);
+      store.dispose();
+    });
+
     it('goes offline when the event stream fails, and can connect again', () => {
       const { adapter, store } = setup();
       store.connect();
