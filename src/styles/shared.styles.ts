@@ -14,10 +14,13 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* border-box stated, not inherited: \`box-sizing: inherit\` on every element and pseudo-element made
+     Chromium's style recalc per element grow the longer a virtualized list was scrolled (20 µs to over
+     200 µs per element, frames past 200 ms); see ADR 007. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: ${token('focus-ring-width')} solid ${token('color-focus')};
