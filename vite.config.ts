@@ -2,8 +2,8 @@ import { defineConfig } from 'vite';
 
 import pkg from './package.json' with { type: 'json' };
 
-// Runtime dependencies stay external: the host's bundler dedupes them (one Lit on the page).
-const runtimeDeps = Object.keys(pkg.dependencies ?? {});
+// Runtime and peer dependencies stay external: the host's bundler dedupes them (one Lit, one React on the page).
+const runtimeDeps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id: string) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default defineConfig({
@@ -19,6 +19,7 @@ export default defineConfig({
         define: 'src/define.ts',
         fixtures: 'src/fixtures/index.ts',
         testing: 'src/testing/index.ts',
+        react: 'src/react/index.ts',
       },
       formats: ['es'],
     },

@@ -2,13 +2,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { chromiumFlags, chromiumPath } from './scripts/chromium-path.mjs';
+import { frameworkModules } from './test/frameworks/framework-modules.mjs';
+import { storyScreenshotsPlugin } from './test/visual/visual-regression.config.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 240_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    storyScreenshotsPlugin(),
+    // React 19, React 18 and Vue 3 as ES modules for the framework examples' tests.
+    frameworkModules(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumFlags },

@@ -249,3 +249,42 @@ export function outboxOf(state: MessagesState): Record<string, Message[]> {
 export function isLocalMessage(message: Message): boolean {
   return message.id.startsWith('local:');
 }
+
+/** Whether the thread holds a confirmed message at `seq` (a binary search over the seq-ordered ids). */
+export function hasSeq(thread: ThreadState, seq: number): boolean {
+  const byId = mapOf(thread.byId);
+  const at = seqIndex(thread.ids, byId, { seq, id: '' } as Message);
+  const found = thread.ids[at];
+  return found !== undefined && byId.get(found)!.seq === seq;
+}
+
+/**
+ * A page fetched to repair a thread that missed events. Unlike a first load it may replace messages
+ * that events brought, but only those whose last event is not newer than `syncedSeq` (the highest
+ * event seq the store had seen for the conversation when it asked): the page is at least that new.
+ * Every message of the page then counts as synced to `syncedSeq`, so a late copy of an older event
+ * cannot turn it back. Cursors and flags stay: a repair does not move the thread's own paging.
+ */
+export function threadResynced(
+  state: MessagesState,
+  conversationId: string,
+  items: readonly Message[],
+  syncedSeq: number,
+): MessagesState {
+  return withThread(state, conversationId, (thread) => {
+    const byId = mapOf(thread.byId);
+    const seqs = mapOf(thread.eventSeq);
+    const newer = (message: Message) => (seqs.get(message.id) ?? 0) > syncedSeq;
+    const changed = items.filter((message) => {
+      const existing = byId.get(message.id);
+      return !existing || (!newer(message) && JSON.stringify(existing) !== JSON.stringify(message));
+    });
+    const next = upsert(thread, changed, () => true);
+    let synced = seqs;
+    if (syncedSeq > 0) {
+      for (const message of items)
+        if ((seqs.get(message.id) ?? 0) < syncedSeq) synced = synced.set(message.id, syncedSeq);
+    }
+    return synced === seqs ? next : { ...next, eventSeq: recordOf(synced) };
+  });
+}

@@ -35,6 +35,7 @@ import { type CommandResult, ok } from './result.js';
 import * as selectors from './selectors.js';
 import { applyEvent, type HelpDeskState, initialState } from './state.js';
 import type { StoreContext } from './store-context.js';
+import { DEFAULT_THREAD_SYNC, ThreadSync, type ThreadSyncOptions } from './thread-sync.js';
 import { conversationSelected, notificationsSet, replyTargetSet } from './ui.js';
 
 export interface HelpDeskStoreOptions {
@@ -44,6 +45,12 @@ export interface HelpDeskStoreOptions {
   storageKey?: string;
   /** Page size of conversations and messages. Default 100. */
   pageSize?: number;
+  /**
+   * How the store repairs threads that missed events (see thread-sync.ts): how long a skipped event
+   * seq may stay missing before the thread's newest page is fetched again (default 250 ms), and the
+   * waits between attempts of a repair that failed (default 100, 300, 1000, 3000 ms).
+   */
+  threadSync?: Partial<ThreadSyncOptions>;
 }
 
 const { shallowEqual } = selectors;
@@ -72,6 +79,7 @@ export class HelpDeskStore {
   private readonly subject: BehaviorSubject<HelpDeskState>;
   private readonly storage: DraftsStorage;
   private readonly context: StoreContext;
+  private readonly sync: ThreadSync;
   private events: Subscription | undefined;
   private disposed = false;
   private subscribers = 0;
@@ -96,6 +104,7 @@ export class HelpDeskStore {
       newClientId,
       now: () => new Date().toISOString(),
     };
+    this.sync = new ThreadSync(this.context, { ...DEFAULT_THREAD_SYNC, ...options.threadSync });
 
     this.conversationList$ = this.select(selectors.selectConversationList, shallowEqual);
     this.agents$ = this.select((s) => s.people.agents);
@@ -181,6 +190,7 @@ export class HelpDeskStore {
       next: (event) => {
         try {
           this.commit(applyEvent(this.state, event));
+          this.sync.observe(event);
         } catch {
           // A malformed event is dropped; one bad push must not stop the ones after it.
         }
@@ -215,6 +225,7 @@ export class HelpDeskStore {
     this.disposed = true;
     this.events?.unsubscribe();
     this.events = undefined;
+    this.sync.dispose();
     this.subject.complete();
   }
 

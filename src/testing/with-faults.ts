@@ -14,23 +14,55 @@ export interface FaultOptions {
   dropRate?: number;
   /** Share of events delivered twice. */
   duplicateRate?: number;
-  /** Share of events held back and delivered after the next one. */
+  /**
+   * Share of events held back and delivered after the next one (or, if none comes within
+   * `reorderWindowMs`, on their own, late).
+   */
   reorderRate?: number;
+  /** How long an event held for re-ordering waits for the next one; default 10 ms. */
+  reorderWindowMs?: number;
   /** Share of calls that reject with `failCode` instead of reaching the adapter. */
   failRate?: number;
+  /**
+   * Share of calls that reach the adapter and take effect there, but whose answer is lost: they
+   * reject with `failCode` (a timeout after the server acted). Proves retries are idempotent.
+   */
+  lostResponseRate?: number;
+  /** The code of injected failures; default `unavailable`. */
   failCode?: HelpDeskErrorCode;
   /** Which methods may fail; all of the contract's by default. */
   failMethods?: (keyof HelpDeskAdapter)[];
+  /**
+   * Whether `reconnect()` delivers the events pushed while disconnected, as a resume from the last
+   * event id would (default true). With false they are lost, as after a reconnect without resume.
+   */
+  resumeOnReconnect?: boolean;
   /** Seed of the dice, so a failing run can be replayed. */
   seed?: number;
 }
 
+/** How many faults were injected so far: a test can check its faults really happened. */
+export interface FaultCounts {
+  dropped: number;
+  duplicated: number;
+  reordered: number;
+  /** Calls rejected before they reached the adapter. */
+  failed: number;
+  /** Calls that reached the adapter but whose answer was lost. */
+  lostResponses: number;
+  /** Events that arrived while disconnected (delivered on reconnect, or lost without resume). */
+  missedWhileDisconnected: number;
+  disconnects: number;
+}
+
 /** An adapter with faults, plus switches for the real-time connection. */
 export type FaultyAdapter<A extends HelpDeskAdapter> = A & {
-  /** Drops the real-time connection: events are held (as a server keeps them for a resume) until `reconnect()`. */
+  /** Drops the real-time connection: events are held (or lost, see `resumeOnReconnect`) until `reconnect()`. */
   disconnect(): void;
   /** Restores the connection and delivers what was held, as a resume from the last event id would. */
   reconnect(): void;
+  /** The faults injected so far. */
+  readonly faults: Readonly<FaultCounts>;
   /** The adapter without faults. */
   readonly inner: A;
 };
@@ -56,6 +88,17 @@ export function withFaults<A extends HelpDeskAdapter>(
   const random = seededRandom(options.seed ?? 1);
   const chance = (rate = 0) => rate > 0 && random() < rate;
   const failMethods = new Set<string>(options.failMethods ?? contractMethods);
+  const failCode = options.failCode ?? 'unavailable';
+  const resume = options.resumeOnReconnect ?? true;
+  const faults: FaultCounts = {
+    dropped: 0,
+    duplicated: 0,
+    reordered: 0,
+    failed: 0,
+    lostResponses: 0,
+    missedWhileDisconnected: 0,
+    disconnects: 0,
+  };
   let connected = true;
   // Per subscriber: how to deliver a batch, and what it missed while disconnected.
   const listeners = new Map<(events: HelpDeskEvent[]) => void, HelpDeskEvent[]>();
@@ -64,22 +107,49 @@ export function withFaults<A extends HelpDeskAdapter>(
     const ms = (options.latencyMs ?? 0) + (options.jitterMs ?? 0) * random();
     return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   };
+  const injected = (key: string, lost = false) => {
+    if (lost) faults.lostResponses += 1;
+    else faults.failed += 1;
+    const what = lost ? 'its answer was lost' : 'it failed';
+    return new HelpDeskError(failCode, `Injected fault: ${key} ${what} (${failCode}).`);
+  };
 
   // Each subscriber gets the faults of its own stream: drops, duplicates, and one event held for re-ordering.
   const events$ = new Observable<HelpDeskEvent>((subscriber) => {
     let waiting: HelpDeskEvent | undefined;
-    const deliver = (events: HelpDeskEvent[]) => events.forEach((event) => subscriber.next(event));
+    let waitingTimer: ReturnType<typeof setTimeout> | undefined;
     const held: HelpDeskEvent[] = [];
+    const deliver = (events: HelpDeskEvent[]) => events.forEach((event) => subscriber.next(event));
+    const missed = (event: HelpDeskEvent) => {
+      faults.missedWhileDisconnected += 1;
+      if (resume) held.push(event);
+    };
+    const takeWaiting = () => {
+      clearTimeout(waitingTimer);
+      const event = waiting;
+      waiting = undefined;
+      return event;
+    };
     const onEvent = (event: HelpDeskEvent) => {
-      if (!connected) return void held.push(event);
-      if (chance(options.dropRate)) return;
-      const batch = chance(options.duplicateRate) ? [event, event] : [event];
-      if (!waiting && chance(options.reorderRate)) return void (waiting = event);
-      if (waiting) {
-        // The held event goes out after this one: the pair arrives swapped.
-        batch.push(waiting);
-        waiting = undefined;
+      if (!connected) return missed(event);
+      if (chance(options.dropRate)) return void (faults.dropped += 1);
+      const duplicate = chance(options.duplicateRate);
+      if (duplicate) faults.duplicated += 1;
+      const batch = duplicate ? [event, event] : [event];
+      if (!waiting && chance(options.reorderRate)) {
+        faults.reordered += 1;
+        waiting = event;
+        // Nothing may follow it: then it arrives late, on its own, instead of never.
+        waitingTimer = setTimeout(() => {
+          const late = takeWaiting();
+          if (late && connected) deliver(duplicate ? [late, late] : [late]);
+          else if (late) missed(late);
+        }, options.reorderWindowMs ?? 10);
+        return;
       }
+      const late = takeWaiting();
+      // The held event goes out after this one: the pair arrives swapped.
+      if (late) batch.push(late);
       deliver(batch);
     };
     listeners.set(deliver, held);
@@ -89,6 +159,7 @@ export function withFaults<A extends HelpDeskAdapter>(
       complete: () => subscriber.complete(),
     });
     return () => {
+      takeWaiting();
       listeners.delete(deliver);
       inner.unsubscribe();
     };
@@ -97,11 +168,15 @@ export function withFaults<A extends HelpDeskAdapter>(
   const controls = {
     events$,
     inner: adapter,
+    faults,
     disconnect() {
+      if (!connected) return;
       connected = false;
+      faults.disconnects += 1;
       listeners.forEach((_held, deliver) => deliver([{ type: 'connection', state: 'reconnecting' }]));
     },
     reconnect() {
+      if (connected) return;
       connected = true;
       listeners.forEach((held, deliver) =>
         deliver([{ type: 'connection', state: 'online' }, ...held.splice(0)]),
@@ -118,11 +193,11 @@ export function withFaults<A extends HelpDeskAdapter>(
       }
       return async (...args: unknown[]) => {
         await delay();
-        if (failMethods.has(key) && chance(options.failRate)) {
-          const code = options.failCode ?? 'unavailable';
-          throw new HelpDeskError(code, `Injected fault: ${key} failed (${code}).`);
-        }
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        const mayFail = failMethods.has(key);
+        if (mayFail && chance(options.failRate)) throw injected(key);
+        const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (mayFail && chance(options.lostResponseRate)) throw injected(key, true);
+        return result;
       };
     },
   }) as FaultyAdapter<A>;

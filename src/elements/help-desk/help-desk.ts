@@ -65,20 +65,45 @@ export class HelpDesk extends LitElement {
     // Opening a conversation, from the list, the sidebar's past conversations or the host, shows its thread.
     const id = this.selected.value;
     if (id !== this.lastSelectedId) {
-      if (id && this.lastSelectedId !== undefined) this.pane = 'thread';
+      if (id && this.lastSelectedId !== undefined && this.pane !== 'thread') {
+        // Focus follows only when the rep opened it from inside the desk (the list, the sidebar); a
+        // host or a notification opening a conversation does not take focus from the page.
+        if (this.matches(':focus-within')) this.show('thread');
+        else this.pane = 'thread';
+      }
       this.lastSelectedId = id ?? null;
     }
   }
 
   private readonly handleTicketOpen = (): void => this.show('sidebar');
 
+  /** The rep chose a message to answer: "Reply" means "write", so take them to the reply box. */
+  private readonly handleReplyTo = (): void => {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="editor"]');
+    // The host's own editor when it slotted one, else the desk's (the slot's fallback content).
+    const editor = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    void this.updateComplete.then(() => editor?.focus());
+  };
+
   private show(pane: HelpDeskPane): void {
     this.pane = pane;
-    // On a narrow desk the pane that had focus disappears: take focus to the new pane's way back.
+    // On a narrow desk the pane that had focus disappears: take focus to the new pane's way back, or
+    // to the conversation list (which has none).
     void this.updateComplete.then(() => {
       const button = this.activeNavButton;
       if (button && button.offsetParent !== null) button.focus();
+      else if (pane === 'list') this.focusList();
     });
+  }
+
+  /** Focuses the conversations: the listbox of the desk's own list, or the host's slotted element. */
+  private focusList(): void {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="list"]');
+    const list = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    if (!list || list.offsetParent === null) return;
+    list.focus();
+    // <conversation-list> takes no focus itself: its listbox does (the active row stays the one opened).
+    if (!list.matches(':focus-within')) list.shadowRoot?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
   }
 
   override render(): TemplateResult {
@@ -92,6 +117,7 @@ export class HelpDesk extends LitElement {
         class=${paneClass('thread')}
         aria-label=${msg('Conversation')}
         @ticket-open=${this.handleTicketOpen}
+        @reply-to=${this.handleReplyTo}
       >
         <div part="nav" class="nav">
           <button type="button" @click=${() => this.show('list')}>${msg('Back to conversations')}</button>

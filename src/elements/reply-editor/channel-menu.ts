@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { MessageChannel } from '../../model/index.js';
-import { menuKeydown } from './menu.js';
+import { menuButtonKeydown, menuKeydown } from './menu.js';
 
 export interface ChannelOption {
   channel: MessageChannel;
@@ -15,6 +15,7 @@ export interface ChannelMenuProps {
   open: boolean;
   disabled: boolean;
   toggle: () => void;
+  openAt: (at: 'first' | 'last') => void;
   close: () => void;
   pick: (channel: MessageChannel) => void;
 }
@@ -30,6 +31,7 @@ export function renderChannelMenu(p: ChannelMenuProps): TemplateResult {
       aria-expanded=${p.open ? 'true' : 'false'}
       ?disabled=${p.disabled}
       @click=${p.toggle}
+      @keydown=${(e: KeyboardEvent) => menuButtonKeydown(e, p.openAt)}
     >
       ${msg(str`Channel: ${current}`)}
     </button>

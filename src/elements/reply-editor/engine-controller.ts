@@ -74,6 +74,12 @@ export class EngineController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Focuses the text surface: the rich editor, or the text area until the engine has loaded. */
+  focus(options?: FocusOptions): void {
+    if (this.editor) this.editor.focus();
+    else this.host.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea.plain')?.focus(options);
+  }
+
   /** Appends text where the engine is not loaded (the plain text area). */
   appendPlain(text: string): void {
     this.plainText += (this.plainText ? '\n' : '') + text;

@@ -14,6 +14,7 @@ import { EngineController } from './engine-controller.js';
 import type { RichEditor } from './engine-types.js';
 import { FileDrop } from './file-drop.js';
 import { InsertPicker, renderPicker } from './insert-picker.js';
+import { keepFocus } from './keep-focus.js';
 import { LinkController, normalizeLink } from './link-form.js';
 import { focusFirstItem } from './menu.js';
 import { ReplyContext } from './reply-context.js';
@@ -209,6 +210,13 @@ export class ReplyEditor extends LitElement {
     if (this.openMenu) focusFirstItem(this.renderRoot.querySelector<HTMLElement>('[role="menu"]'));
   }
 
+  /** Opens a menu from the keyboard (ArrowDown or ArrowUp on its button) at its first or last item. */
+  private async openMenuAt(menu: Exclude<Menu, null>, at: 'first' | 'last'): Promise<void> {
+    this.openMenu = menu;
+    await this.updateComplete;
+    focusFirstItem(this.renderRoot.querySelector<HTMLElement>('[role="menu"]'), at);
+  }
+
   private closeMenu(button: string): void {
     this.openMenu = null;
     this.renderRoot.querySelector<HTMLElement>(`#${button}`)?.focus();
@@ -258,6 +266,11 @@ export class ReplyEditor extends LitElement {
     void this.engine.load().then((e) => e?.focus());
   }
 
+  /** Focuses the reply box (the host element itself takes no focus). */
+  override focus(options?: FocusOptions): void {
+    this.engine.focus(options);
+  }
+
   /** Sends the reply as the Send button does (nothing happens when Send is unavailable). */
   send(): Promise<void> {
     return this.sender.send();
@@ -299,6 +312,7 @@ export class ReplyEditor extends LitElement {
           open: this.openMenu === 'channel',
           disabled: off,
           toggle: () => void this.toggleMenu('channel'),
+          openAt: (at) => void this.openMenuAt('channel', at),
           close: () => this.closeMenu('channel-button'),
           pick: (c) => this.pickChannel(c),
         })}
@@ -317,6 +331,7 @@ export class ReplyEditor extends LitElement {
           image: () => this.files.choose(true),
           file: () => this.files.choose(false),
           toggleInsert: () => void this.toggleMenu('insert'),
+          openInsertAt: (at) => void this.openMenuAt('insert', at),
           closeInsert: () => this.closeMenu('insert-button'),
           pickKind: (kind) => void this.openPicker(kind),
         })}
@@ -336,7 +351,7 @@ export class ReplyEditor extends LitElement {
       >
         ${this.engine.render()}
       </div>
-      ${this.files.renderInput()} ${renderAttachments(this.attachments)} ${this.renderStatus()}
+      ${this.files.renderInput()} ${renderAttachments(this.attachments, () => void keepFocus(this, () => this.engine.focus()))} ${this.renderStatus()}
       ${this.sender.renderForm()}
       <div class="row">
         ${counter ? html`<span class="hint">${msg(str`${text.length} of ${this.limit} characters`)}</span>` : nothing}
@@ -347,6 +362,7 @@ export class ReplyEditor extends LitElement {
           open: this.openMenu === 'send',
           send: () => void this.sender.send(),
           toggle: () => void this.toggleMenu('send'),
+          openAt: (at) => void this.openMenuAt('send', at),
           close: () => this.closeMenu('more-button'),
           pickStage: (stage) => {
             this.openMenu = null;

@@ -6,6 +6,7 @@ import type { HelpDeskStore } from '../../state/store.js';
 import type { AttachmentsController } from './attachments-controller.js';
 import type { DraftSync } from './draft-sync.js';
 import type { EngineController } from './engine-controller.js';
+import { keepFocus } from './keep-focus.js';
 import type { ReplyContext } from './reply-context.js';
 import { MessageSendEvent, type ReplyDraftDetail } from './reply-editor.events.js';
 import { readStatusForm, renderStatusForm, startStatusForm, type StatusFormState } from './status-form.js';
@@ -89,6 +90,9 @@ export class SendController {
     attachments.clear();
     this.reset();
     this.d.sent();
+    // The control that sent (Send, now disabled; a menu item or the status form, now gone) loses
+    // focus in this render: the rep goes on in the emptied reply box.
+    void keepFocus(this.d.host, () => engine.focus());
     const [sent, moved] = await Promise.all([sending, moving]);
     if (!sent.ok) this.sendError = msg(str`Your reply was not sent: ${sent.error.message}`);
     if (moved && !moved.ok) {
@@ -97,12 +101,19 @@ export class SendController {
     host.requestUpdate();
   }
 
+  private focusMoreButton(): void {
+    this.d.host.shadowRoot?.querySelector<HTMLElement>('#more-button')?.focus();
+  }
+
   pickStage(stage: PipelineStage): void {
     const { pipeline, ticket } = this.d.ctx.ticketInfo();
     if (stage.requiredProperties.length > 0 && pipeline && ticket) {
       this.statusForm = startStatusForm(stage, pipeline.properties, ticket.properties);
       this.focusAfterUpdate('.status-form :is(input, select, textarea)');
     } else {
+      // Sending focuses the reply box (the later call wins); a send the host cancelled leaves the rep
+      // on "More send options".
+      void keepFocus(this.d.host, () => this.focusMoreButton());
       void this.send(stage.id);
     }
   }
@@ -129,6 +140,8 @@ export class SendController {
     const clientId = this.d.ctx.failedClientId();
     this.sendError = null;
     this.d.host.requestUpdate();
+    // The Retry button goes away with the error: the rep stays in the reply box.
+    void keepFocus(this.d.host, () => this.d.engine.focus());
     if (!cid || !clientId) return;
     void this.d
       .desk()
@@ -156,6 +169,8 @@ export class SendController {
       () => {
         this.statusForm = null;
         this.d.host.requestUpdate();
+        // Cancelled: back to "More send options", where the rep chose the status.
+        void keepFocus(this.d.host, () => this.focusMoreButton());
       },
     );
   }

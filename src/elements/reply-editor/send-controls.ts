@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
 import type { PipelineStage } from '../../model/index.js';
-import { menuKeydown } from './menu.js';
+import { menuButtonKeydown, menuKeydown } from './menu.js';
 
 export interface SendProps {
   canSend: boolean;
@@ -10,6 +10,7 @@ export interface SendProps {
   open: boolean;
   send: () => void;
   toggle: () => void;
+  openAt: (at: 'first' | 'last') => void;
   close: () => void;
   pickStage: (stage: PipelineStage) => void;
   shortcut: string;
@@ -30,6 +31,7 @@ export function renderSendControls(p: SendProps): TemplateResult {
               aria-expanded=${p.open ? 'true' : 'false'}
               ?disabled=${!p.canSend}
               @click=${p.toggle}
+              @keydown=${(e: KeyboardEvent) => menuButtonKeydown(e, p.openAt)}
             >
               <span aria-hidden="true">▾</span
               ><span class="visually-hidden">${msg('More send options')}</span>

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 import type { InsertableKind, RichTextFeature } from '../../model/index.js';
 import { attachIcon, imageIcon, linkIcon } from './icons.js';
-import { menuKeydown } from './menu.js';
+import { menuButtonKeydown, menuKeydown } from './menu.js';
 
 export interface ToolbarProps {
   features: readonly RichTextFeature[];
@@ -17,6 +17,7 @@ export interface ToolbarProps {
   image: () => void;
   file: () => void;
   toggleInsert: () => void;
+  openInsertAt: (at: 'first' | 'last') => void;
   closeInsert: () => void;
   pickKind: (kind: InsertableKind) => void;
 }
@@ -107,6 +108,7 @@ export function renderToolbar(p: ToolbarProps): TemplateResult {
         aria-expanded=${p.open ? 'true' : 'false'}
         ?disabled=${p.disabled}
         @click=${p.toggleInsert}
+        @keydown=${(e: KeyboardEvent) => menuButtonKeydown(e, p.openInsertAt)}
       >
         ${msg('Insert')}
       </button>

@@ -102,9 +102,12 @@ export class ScrollWindow implements ReactiveController {
     const scroller = this.options.scroller();
     if (!scroller) return;
     this.attach(scroller);
-    if (this.focusedKey && !rowByKey(scroller, this.focusedKey)) {
-      // Keyboard users stay in the thread when their row scrolls out of the rendered window.
-      scroller.focus({ preventScroll: true });
+    if (this.focusedKey && !(this.host.shadowRoot ?? document).activeElement) {
+      // Focus was in a row and this render dropped what held it: the row scrolled out of the rendered
+      // window (keyboard users stay in the thread), or a control of the row went away (a message's
+      // Retry once it is sending again: they stay on the message).
+      const row = rowByKey(scroller, this.focusedKey);
+      (row?.querySelector<HTMLElement>('[tabindex="-1"]') ?? scroller).focus({ preventScroll: true });
     }
     this.focusedKey = null;
     this.measure(scroller);

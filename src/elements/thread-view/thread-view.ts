@@ -219,6 +219,16 @@ export class ThreadView extends LitElement {
     return next;
   }
 
+  private readonly handleNewMessages = async (): Promise<void> => {
+    const hadFocus = this.shadowRoot?.activeElement != null;
+    this.scrollToBottom();
+    await this.updateComplete;
+    // The button goes away once the newest message is in view: the rep goes on in the log.
+    if (hadFocus && !this.shadowRoot?.activeElement) {
+      this.renderRoot.querySelector<HTMLElement>('.log')?.focus({ preventScroll: true });
+    }
+  };
+
   /** Scrolls to the newest message and follows new ones again. */
   scrollToBottom(): void {
     this.unseen = false;
@@ -299,7 +309,7 @@ export class ThreadView extends LitElement {
                 type="button"
                 class="new-messages"
                 part="new-messages"
-                @click=${() => this.scrollToBottom()}
+                @click=${this.handleNewMessages}
               >
                 ${msg('New messages')} <span aria-hidden="true">↓</span>
               </button>`
