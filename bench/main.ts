@@ -12,9 +12,10 @@ import { countElements, frame, queryDeep, scrollerOf, showsText, sleep, stats, w
 const elementModules = import.meta.glob<Record<string, unknown>>([
   '../src/elements/conversation-list/index.ts',
   '../src/elements/thread-view/index.ts',
+  '../src/elements/reply-editor/index.ts',
 ]);
 
-const TAGS = ['conversation-list', 'thread-view'] as const;
+const TAGS = ['conversation-list', 'thread-view', 'reply-editor'] as const;
 type Tag = (typeof TAGS)[number];
 
 if (!customElements.get('help-desk-provider')) customElements.define('help-desk-provider', HelpDeskProvider);
@@ -258,6 +259,55 @@ const bench = {
       frames,
       ms: performance.now() - started,
     };
+  },
+
+  /**
+   * Mounts a <reply-editor> under the thread whose draft is a reply of `words` words (in paragraphs of
+   * 50), focuses it so the rich engine loads. The script
+   * then presses Ctrl+End and types with real key events while it records a trace.
+   */
+  async typingSetup(words: number, timeoutMs = 20_000) {
+    const d = desk!;
+    const conversationId = THREAD_ID;
+    const paragraphs: string[] = [];
+    for (let i = 0; i < words; i += 50) {
+      const count = Math.min(50, words - i);
+      paragraphs.push(Array.from({ length: count }, (_, j) => `word${(i + j) % 997}`).join(' '));
+    }
+    d.store.updateDraft(conversationId, {
+      text: paragraphs.join('\n\n'),
+      richText: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+    });
+    const editor = document.createElement('reply-editor');
+    editor.setAttribute('conversation-id', conversationId);
+    editor.style.height = '320px';
+    d.thread.after(editor);
+    d.thread.parentElement!.style.gridTemplateRows = '1fr auto';
+    const started = performance.now();
+    let surface: HTMLElement | undefined;
+    while (performance.now() - started < timeoutMs) {
+      surface = queryDeep(editor, '.ProseMirror[contenteditable="true"]')[0] as HTMLElement | undefined;
+      if (surface && (surface.textContent?.length ?? 0) > words * 4) break;
+      queryDeep(editor, 'textarea, [role="textbox"]')[0]?.dispatchEvent(new FocusEvent('focus'));
+      (queryDeep(editor, 'textarea, [role="textbox"]')[0] as HTMLElement | undefined)?.focus();
+      await sleep(50);
+    }
+    if (!surface) throw new Error('the rich editor did not load');
+    surface.focus();
+    await sleep(500);
+    const wordCount = [...surface.children].reduce(
+      (sum, paragraph) => sum + (paragraph.textContent ?? '').split(/\s+/u).filter(Boolean).length,
+      0,
+    );
+    return { words: wordCount, loadMs: performance.now() - started };
+  },
+
+  /** What the reply holds now: its length in characters and whether it ends with `suffix`. */
+  typingResult(suffix: string) {
+    const editor = desk!.thread.parentElement!.querySelector('reply-editor')!;
+    // Chromium types a trailing space into a contenteditable as a no-break space.
+    const text = (queryDeep(editor, '.ProseMirror')[0]?.textContent ?? '').replace(/\u00a0/gu, ' ').trimEnd();
+    return { chars: text.length, endsWithTyped: text.endsWith(suffix), tail: text.slice(-60) };
   },
 
   heapFromPage(): number | null {

@@ -15,12 +15,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');
 const quick = args.has('--quick');
+/** `--typing-only`: skips the 100,000-conversation part (for work on the editor). */
+const typingOnly = args.has('--typing-only');
+/** `--trace-scroll`: traces the list scroll and keeps what its longest tasks held (a diagnosis aid). */
+const traceScroll = args.has('--trace-scroll');
 /** Records a CPU profile of each scroll (unminified build) and prints where the time went. */
 const profile = args.has('--profile');
 const CONVERSATIONS = 100_000;
 const LONG_THREAD = 10_000;
 const RUNS = 5;
 const INCOMING = quick ? 20 : 50;
+const REPLY_WORDS = 5_000;
+const TYPED = 'The quick brown fox jumps over the lazy dog. ';
 
 if (!chromiumPath) {
   console.error(
@@ -111,6 +117,84 @@ async function profiled(cdp, name, run) {
   return value;
 }
 
+/** What the longest tasks of a trace spent their time on (inclusive ms per event name). */
+function longestTasksOf(onThread, runTasks, count = 3) {
+  return [...runTasks]
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, count)
+    .map((task) => {
+      const inside = {};
+      for (const e of onThread) {
+        if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+        const d = e.args?.data;
+        const name =
+          e.name === 'EventDispatch'
+            ? `EventDispatch ${d?.type}`
+            : e.name === 'FunctionCall' || e.name === 'TimerFire'
+              ? `${e.name} ${d?.functionName || ''} ${String(d?.url ?? '')
+                  .split('/')
+                  .pop()}:${d?.lineNumber ?? ''}`
+              : e.name;
+        inside[name] = (inside[name] ?? 0) + e.dur / 1000;
+      }
+      const top = Object.entries(inside)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12);
+      return {
+        ms: task.dur / 1000,
+        inside: Object.fromEntries(top.map(([k, v]) => [k, Math.round(v * 10) / 10])),
+      };
+    });
+}
+
+/**
+ * Runs `run` while tracing and returns the tasks of the page's main thread from the first `firstEvent`
+ * (an EventDispatch type, or any task when null) to the end: their durations and what the longest held.
+ */
+async function tracedTasks(page, run, firstEvent = null) {
+  await page.tracing.start({
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+  });
+  await run();
+  const trace = JSON.parse(new TextDecoder().decode(await page.tracing.stop()));
+  const events = trace.traceEvents ?? trace;
+  const starts = firstEvent
+    ? events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === firstEvent)
+    : events.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+  if (!starts.length) return { error: firstEvent ? `no ${firstEvent} reached the page` : 'no task traced' };
+  // The page's main thread: where the first event ran, or the renderer's thread that ran script.
+  const { pid, tid } = firstEvent ? starts[0] : (events.find((e) => e.name === 'FunctionCall') ?? starts[0]);
+  const from = Math.min(...starts.filter((e) => e.pid === pid && e.tid === tid).map((e) => e.ts));
+  const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from);
+  const runTasks = onThread.filter((e) => e.name === 'RunTask');
+  const tasks = runTasks.map((e) => e.dur / 1000);
+  return {
+    count: firstEvent ? starts.length : undefined,
+    tasks: tasks.length,
+    longest: Math.max(0, ...tasks),
+    over16: tasks.filter((ms) => ms > 16).length,
+    over50: tasks.filter((ms) => ms > 50).length,
+    p95: [...tasks].sort((a, b) => a - b)[Math.floor(tasks.length * 0.95)] ?? 0,
+    longestTasks: longestTasksOf(onThread, runTasks),
+  };
+}
+
+/**
+ * Types `TYPED` into the reply with real key events while tracing: every task of the page's main
+ * thread from the first key until a second after the last (the draft is saved then).
+ */
+async function typingTasks(page) {
+  const result = await tracedTasks(
+    page,
+    async () => {
+      await page.keyboard.type(TYPED, { delay: 40 });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    },
+    'keydown',
+  );
+  return { ...result, keys: result.count };
+}
+
 /** JS heap in use after a full garbage collection, in MB. */
 async function heapMb(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -138,14 +222,16 @@ try {
   if (missing.length) log(`unavailable: ${missing.join('; ')}`);
   const ready = missing.length === 0;
 
-  log(`creating the fixture (${CONVERSATIONS.toLocaleString('en-US')} conversations) in the page…`);
-  results.load = await page.evaluate(
-    (n, m) => window.bench.load({ conversations: n, firstConversationMessages: m, warmRuns: 3 }),
-    CONVERSATIONS,
-    LONG_THREAD,
-  );
+  if (!typingOnly) {
+    log(`creating the fixture (${CONVERSATIONS.toLocaleString('en-US')} conversations) in the page…`);
+    results.load = await page.evaluate(
+      (n, m) => window.bench.load({ conversations: n, firstConversationMessages: m, warmRuns: 3 }),
+      CONVERSATIONS,
+      LONG_THREAD,
+    );
+  }
 
-  if (ready) {
+  if (ready && !typingOnly) {
     const renders = [];
     for (let i = 0; i < RUNS; i++) {
       try {
@@ -163,9 +249,13 @@ try {
     );
     results.heapAfterRenderMb = await heapMb(cdp);
     log('scrolling the list to the end…');
-    results.scrollList = await profiled(cdp, 'scroll-list', () =>
-      page.evaluate((t) => window.bench.scrollList(t), quick ? 30_000 : 240_000),
-    );
+    const scrollList = () => page.evaluate((t) => window.bench.scrollList(t), quick ? 30_000 : 240_000);
+    if (traceScroll) {
+      results.scrollListTrace = await tracedTasks(page, async () => {
+        results.scrollList = await scrollList();
+      });
+      log(`list scroll trace: ${JSON.stringify(results.scrollListTrace.longestTasks)}`);
+    } else results.scrollList = await profiled(cdp, 'scroll-list', scrollList);
     log('scrolling the thread to its oldest message…');
     results.scrollThread = await profiled(cdp, 'scroll-thread', () =>
       page.evaluate((t) => window.bench.scrollThread(t), quick ? 30_000 : 120_000),
@@ -191,6 +281,18 @@ try {
       results.elements1k = await page.evaluate(() => window.bench.elements());
     } catch (error) {
       results.elements1k = unavailable(String(error.message ?? error));
+    }
+    log(`typing into a ${REPLY_WORDS.toLocaleString('en-US')}-word reply…`);
+    try {
+      results.typingSetup = await page.evaluate((w) => window.bench.typingSetup(w), REPLY_WORDS);
+      await page.keyboard.down('Control');
+      await page.keyboard.press('End');
+      await page.keyboard.up('Control');
+      const typingCdp = await page.createCDPSession();
+      results.typing = await profiled(typingCdp, 'typing', () => typingTasks(page));
+      results.typingResult = await page.evaluate((t) => window.bench.typingResult(t), TYPED.trimEnd());
+    } catch (error) {
+      results.typing = unavailable(String(error.message ?? error));
     }
     await page.close();
   }
@@ -284,6 +386,16 @@ row(
   num(heap, 1),
   heap !== null && heap <= 150,
   `after first render ${num(results.heapAfterRenderMb, 1)}${results.heapAfterScrollMb ? `, after scrolling ${num(results.heapAfterScrollMb, 1)}` : ''}`,
+);
+const ty = results.typing && !results.typing.error && !results.typing.unavailable ? results.typing : null;
+row(
+  `longest task typing into a ${REPLY_WORDS.toLocaleString('en-US')}-word reply (ms)`,
+  '≤ 16',
+  num(ty?.longest, 1),
+  ty && ty.longest <= 16 && results.typingResult?.endsWithTyped,
+  ty
+    ? `${ty.keys} keys, ${ty.tasks} tasks (p95 ${num(ty.p95, 1)} ms, ${ty.over16} over 16 ms) from the first key to 1 s after the last, draft save included; reply of ${results.typingSetup?.words} words${results.typingResult?.endsWithTyped ? '' : `; the typed text did NOT arrive (reply ends: "${results.typingResult?.tail}")`}; 1,000 conversations`
+    : (results.typing?.error ?? results.typing?.unavailable ?? ''),
 );
 const fx = results.load;
 row(

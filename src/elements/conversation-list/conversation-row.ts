@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 
+import { BoundedCache } from '../../internal/bounded-cache.js';
 import { formatDateTime, formatRelativeTime, initials } from '../../internal/format.js';
 import { safeMediaUrl } from '../../internal/safe-url.js';
 import { getLocale } from '../../localization/localization.js';
@@ -39,8 +40,8 @@ interface RowText {
 
 // What a row derives from its conversation's text (clipping, graphemes) is worked out once per
 // conversation object: the store replaces the object when it changes, and re-renders (a new message
-// elsewhere, the clock) then cost no text work at all.
-const rowTexts = new WeakMap<Conversation, RowText>();
+// elsewhere, the clock) then cost no text work at all. Bounded: a few screens of rows, not all 100,000.
+const rowTexts = new BoundedCache<Conversation, RowText>(1_000);
 
 function textOf(conversation: Conversation): RowText {
   let text = rowTexts.get(conversation);

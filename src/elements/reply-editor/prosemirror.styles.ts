@@ -14,6 +14,15 @@ export const proseMirrorStyles = css`
     font-variant-ligatures: none;
     font-feature-settings: 'liga' 0;
   }
+  /* A long reply (thousands of words) would be laid out and painted whole on every keystroke:
+     blocks out of view skip rendering, and the editor's layout and paint stay its own. */
+  .ProseMirror {
+    contain: content;
+  }
+  .ProseMirror > * {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1.5em;
+  }
   .ProseMirror pre {
     white-space: pre-wrap;
   }

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { BoundedCache } from '../../internal/bounded-cache.js';
 import { formatDateTime, formatDay, formatTime, initials } from '../../internal/format.js';
 import type { Message } from '../../model/index.js';
 import { type AttachmentContext, renderAttachment } from './attachment-templates.js';
@@ -26,7 +27,7 @@ interface When {
   day: string;
 }
 
-const whens = new WeakMap<Message, When>();
+const whens = new BoundedCache<Message, When>(2_000);
 
 /** Time and local calendar day of a message, parsed once per message. */
 function when(message: Message): When {
@@ -128,7 +129,8 @@ export function renderRow(
     message.id === ctx.highlightId ? 'highlight' : '',
     message.sender?.kind === 'system' ? 'system' : '',
   ].join(' ');
-  return html`<div class="row" data-key=${message.id}>
+  const clientId = typeof message.clientId === 'string' && message.clientId ? message.clientId : nothing;
+  return html`<div class="row" data-key=${message.id} data-client-id=${clientId}>
     ${
       day
         ? html`<div class="day" role="separator" aria-label=${day}>

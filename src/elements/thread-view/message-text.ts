@@ -1,5 +1,6 @@
 import { guard } from 'lit/directives/guard.js';
 
+import { BoundedCache } from '../../internal/bounded-cache.js';
 import { linkify } from '../../internal/linkify.js';
 import { sanitizedFragment } from '../../internal/sanitize.js';
 import type { Message } from '../../model/index.js';
@@ -25,7 +26,8 @@ export function cutText(text: string, limit = TEXT_LIMIT): string {
 }
 
 // Linkified parts per message and length: messages are immutable, rows re-render as they scroll.
-const cache = new WeakMap<Message, { full: boolean; parts: unknown[] }>();
+// Bounded, so scrolling a 10,000-message thread does not keep every message's parts.
+const cache = new BoundedCache<Message, { full: boolean; parts: unknown[] }>(1_000);
 
 /** Whether the message has more text than is shown collapsed. */
 export function isLong(message: Message): boolean {
