@@ -3,12 +3,15 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { chromiumFlags, chromiumPath } from './scripts/chromium-path.mjs';
 import { frameworkModules } from './test/frameworks/framework-modules.mjs';
+import { plainPage } from './test/frameworks/plain-page.mjs';
 import { storyScreenshotsPlugin } from './test/visual/visual-regression.config.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
+  // The plain-HTML framework example, served raw with its import map (no bare-import rewriting).
+  middleware: [plainPage()],
   testsFinishTimeout: 240_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),

@@ -49,6 +49,7 @@ export class HelpDesk extends LitElement {
   private lastSelectedId: string | null | undefined;
 
   @query('.active .nav button') private activeNavButton?: HTMLButtonElement | null;
+  @query('[part~="sidebar-pane"]') private sidebarPane?: HTMLElement | null;
 
   @consume({ context: storeContext, subscribe: true }) @state() private providedStore?: HelpDeskStore;
   /** The pane a narrow desk shows; follows the user (opening a conversation shows its thread). */
@@ -70,6 +71,9 @@ export class HelpDesk extends LitElement {
         // host or a notification opening a conversation does not take focus from the page.
         if (this.matches(':focus-within')) this.show('thread');
         else this.pane = 'thread';
+      } else if (id && this.lastSelectedId !== undefined && this.sidebarPane?.matches(':focus-within')) {
+        // A past conversation opened from the sidebar beside the thread: the rep goes on to read it.
+        void this.updateComplete.then(() => this.slotted('thread')?.focus());
       }
       this.lastSelectedId = id ?? null;
     }
@@ -79,11 +83,14 @@ export class HelpDesk extends LitElement {
 
   /** The rep chose a message to answer: "Reply" means "write", so take them to the reply box. */
   private readonly handleReplyTo = (): void => {
-    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="editor"]');
-    // The host's own editor when it slotted one, else the desk's (the slot's fallback content).
-    const editor = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
-    void this.updateComplete.then(() => editor?.focus());
+    void this.updateComplete.then(() => this.slotted('editor')?.focus());
   };
+
+  /** The host's own element in a slot when it gave one, else the desk's (the slot's fallback content). */
+  private slotted(name: 'list' | 'thread' | 'editor'): HTMLElement | undefined {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>(`slot[name="${name}"]`);
+    return slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+  }
 
   private show(pane: HelpDeskPane): void {
     this.pane = pane;
@@ -98,12 +105,12 @@ export class HelpDesk extends LitElement {
 
   /** Focuses the conversations: the listbox of the desk's own list, or the host's slotted element. */
   private focusList(): void {
-    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="list"]');
-    const list = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    const list = this.slotted('list');
     if (!list || list.offsetParent === null) return;
     list.focus();
     // <conversation-list> takes no focus itself: its listbox does (the active row stays the one opened).
-    if (!list.matches(':focus-within')) list.shadowRoot?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+    if (!list.matches(':focus-within'))
+      list.shadowRoot?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
   }
 
   override render(): TemplateResult {

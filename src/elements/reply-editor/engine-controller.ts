@@ -33,6 +33,8 @@ export class EngineController implements ReactiveController {
   editor: RichEditor | undefined;
   plainText = '';
   private restored: EditorContent = { text: '' };
+  /** Whether the rep changed the reply since the draft was restored (else a rebuild restores it whole). */
+  private editedSinceRestore = false;
   private features = '';
   private loading = false;
   private readonly mount = createRef<HTMLDivElement>();
@@ -69,6 +71,7 @@ export class EngineController implements ReactiveController {
 
   setContent(content: EditorContent): void {
     this.restored = content;
+    this.editedSinceRestore = false;
     this.plainText = content.text;
     this.editor?.setContent(content);
     this.host.requestUpdate();
@@ -109,7 +112,11 @@ export class EngineController implements ReactiveController {
     const hadFocus = this.editor ? this.editor.hasFocus() : root?.activeElement?.localName === 'textarea';
     let content: EditorContent;
     if (this.editor) {
-      content = { text: this.editor.getText(), html: this.editor.getHtml() };
+      // A rebuild for another channel's features would otherwise flatten a rich draft the previous
+      // (plain) editor was only showing.
+      content = this.editedSinceRestore
+        ? { text: this.editor.getText(), html: this.editor.getHtml() }
+        : this.restored;
       this.editor.destroy();
     } else {
       // What was typed in the text area is kept; the saved rich version only if nothing changed.
@@ -127,7 +134,10 @@ export class EngineController implements ReactiveController {
       maxLength: o.limit,
       onChange: (docChanged) => {
         this.host.requestUpdate();
-        if (docChanged) o.onChange();
+        if (docChanged) {
+          this.editedSinceRestore = true;
+          o.onChange();
+        }
       },
       onSubmit: o.onSubmit,
       onLinkRequest: o.onLinkRequest,
@@ -136,13 +146,17 @@ export class EngineController implements ReactiveController {
         o.onNotice(msg(str`The pasted text was cut to fit the ${limit}-character limit.`)),
     });
     this.editor.cursorToEnd();
+    // Focus moves now, before the render that removes the text area (or after destroying the old
+    // view): otherwise it falls to the page's body meanwhile, and what the rep types then is lost.
+    if (hadFocus) this.editor.focus();
     this.host.requestUpdate();
     await this.host.updateComplete;
-    if (hadFocus) this.editor.focus();
+    if (hadFocus && !this.editor.hasFocus()) this.editor.focus();
   }
 
   private readonly handleInput = (event: Event) => {
     this.plainText = (event.target as HTMLTextAreaElement).value;
+    this.editedSinceRestore = true;
     this.host.requestUpdate();
     this.options.onChange();
   };
@@ -171,6 +185,7 @@ export class EngineController implements ReactiveController {
       event.preventDefault();
       area.setRangeText(text.slice(0, Math.max(0, room)), area.selectionStart, area.selectionEnd, 'end');
       this.plainText = area.value;
+      this.editedSinceRestore = true;
       this.options.onNotice(msg(str`The pasted text was cut to fit the ${limit}-character limit.`));
       this.options.onChange();
     }

@@ -12,6 +12,7 @@ import type { RichTextFeature } from '../../model/index.js';
 import type { EditorContent, RichEditor, RichEditorOptions } from './engine-types.js';
 import { buildSchema } from './rich-schema.js';
 import { docToHtml, docToText, htmlToDoc, textToDoc } from './rich-serialize.js';
+import { clipboardPlugin } from './trusted-html.js';
 
 function makeDoc(schema: Schema, content: EditorContent): PMNode {
   if (content.html) {
@@ -96,7 +97,8 @@ export function createRichEditor(mount: HTMLElement, options: RichEditorOptions)
   const newState = (content: EditorContent) =>
     EditorState.create({
       doc: makeDoc(schema, content),
-      plugins: [history(), keymap(buildKeymap(schema, options)), keymap(baseKeymap)],
+      // Pasted and dropped HTML is parsed through DOMPurify's Trusted Types policy, not ProseMirror's own.
+      plugins: [history(), keymap(buildKeymap(schema, options)), keymap(baseKeymap), clipboardPlugin(schema)],
     });
   const empty = (doc: PMNode) => doc.childCount === 1 && doc.firstChild!.content.size === 0;
 
@@ -112,6 +114,15 @@ export function createRichEditor(mount: HTMLElement, options: RichEditorOptions)
       'aria-disabled': String(!options.editable()),
       spellcheck: 'true',
     }),
+    // Typed text leaves the cursor after it. ProseMirror's default reads the cursor back from the
+    // page, and Chrome can report it still before the first character typed into an empty paragraph
+    // when the key comes in the same frame as a programmatic focus (the desk's "Reply" moving focus
+    // here): the rest of the reply then went in front of that character.
+    handleTextInput(view, from, to, text) {
+      const tr = view.state.tr.insertText(text, from, to);
+      view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + text.length)));
+      return true;
+    },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       options.onChange(tr.docChanged);

@@ -15,6 +15,7 @@ import { MessageIndex } from './message-index.js';
 import { type MessageContext, senderName } from './message-template.js';
 import { OwnerMenu } from './owner-menu.js';
 import { ScrollWindow } from './scroll-window.js';
+import { ThreadFocus } from './thread-focus.js';
 import { renderHeader } from './thread-header.js';
 import { renderNotice, renderOlderStatus } from './thread-notices.js';
 import { renderRows } from './thread-rows.js';
@@ -95,6 +96,12 @@ export class ThreadView extends LitElement {
 
   /** The conversation shown; without it, the conversation selected in the store. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  constructor() {
+    super();
+    // After the scroll window: a render that drops the focused control leaves focus in the thread.
+    this.addController(new ThreadFocus(this, () => this.renderRoot.querySelector<HTMLElement>('.log')));
+  }
 
   private get desk(): HelpDeskStore | undefined {
     return this.store ?? this.providedStore;
@@ -219,15 +226,13 @@ export class ThreadView extends LitElement {
     return next;
   }
 
-  private readonly handleNewMessages = async (): Promise<void> => {
-    const hadFocus = this.shadowRoot?.activeElement != null;
-    this.scrollToBottom();
-    await this.updateComplete;
-    // The button goes away once the newest message is in view: the rep goes on in the log.
-    if (hadFocus && !this.shadowRoot?.activeElement) {
-      this.renderRoot.querySelector<HTMLElement>('.log')?.focus({ preventScroll: true });
-    }
-  };
+  // The button goes away once the newest message is in view: ThreadFocus leaves the rep in the log.
+  private readonly handleNewMessages = (): void => this.scrollToBottom();
+
+  /** Focuses the messages (the log), where a keyboard user reads the conversation. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('.log')?.focus(options);
+  }
 
   /** Scrolls to the newest message and follows new ones again. */
   scrollToBottom(): void {

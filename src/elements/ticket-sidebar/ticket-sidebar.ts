@@ -11,6 +11,7 @@ import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
 import { CollapsedStorage, parseSections, renderSection, type SectionName } from './collapsible-section.js';
 import { renderContactSection } from './contact-section.js';
+import { FocusFallback } from './focus-fallback.js';
 import { renderPastConversations } from './past-conversations.js';
 import { renderEmpty, renderLoading } from './states.js';
 import { TicketSection } from './ticket-section.js';
@@ -132,6 +133,11 @@ export class TicketSidebar extends LitElement {
 
   /** Level of the section headings, to fit the page's outline (2 to 6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  constructor() {
+    super();
+    this.addController(new FocusFallback(this));
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storageKey')) {

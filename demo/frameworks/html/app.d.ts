@@ -1,0 +1,3 @@
+import type { MountExample } from '../example.js';
+
+export declare const mount: MountExample;
