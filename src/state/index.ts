@@ -15,7 +15,7 @@ export type {
   TicketView,
 } from './selectors.js';
 export type { HelpDeskState } from './state.js';
-export type { ThreadSyncOptions } from './thread-sync.js';
 export { HelpDeskStore, type HelpDeskStoreOptions } from './store.js';
+export type { ThreadSyncOptions } from './thread-sync.js';
 export type { PendingTicketPatch, TicketEntry, TicketsState } from './tickets.js';
 export type { UiState } from './ui.js';

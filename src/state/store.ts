@@ -133,6 +133,15 @@ export class HelpDeskStore {
     return this.subscribers;
   }
 
+  /**
+   * What the store's thread repairs hold (see thread-sync.ts): conversations whose event seqs are
+   * tracked, timers set, repairs in flight. Zero after `dispose()`; soak tests use it to prove that.
+   * @internal
+   */
+  get syncBacklog(): { tracked: number; timers: number; repairs: number } {
+    return this.sync.backlog;
+  }
+
   /** A derived stream that replays its latest value and emits only when `compare` says it changed. */
   select<T>(
     project: (state: HelpDeskState) => T,

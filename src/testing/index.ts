@@ -10,4 +10,4 @@ export {
   type TestApi,
   waitFor,
 } from './adapter-contract.js';
-export { type FaultOptions, type FaultyAdapter, withFaults } from './with-faults.js';
+export { type FaultCounts, type FaultOptions, type FaultyAdapter, withFaults } from './with-faults.js';

@@ -4,28 +4,35 @@ import type { HelpDeskAdapter, HelpDeskEvent } from '../adapters/adapter.js';
 import { HelpDeskError, type HelpDeskErrorCode } from '../adapters/errors.js';
 import { seededRandom } from '../internal/random.js';
 
-/** The faults to inject. Rates are fractions from 0 to 1. */
+/**
+ * The faults to inject. Rates are fractions from 0 to 1, each rolled on its own for every call or
+ * event (so at 0.1 each, about one event in ten is dropped and, of the rest, one in ten doubled).
+ * Every option defaults to no fault. Calls are the methods of the `HelpDeskAdapter` contract; other
+ * members (a `MemoryAdapter`'s `receive()`, `dispose()`) pass through untouched, so a test can
+ * play the outside world without faults.
+ */
 export interface FaultOptions {
-  /** Delay added to every call, in ms. */
+  /** Delay added to every call, in ms; default 0. */
   latencyMs?: number;
-  /** Up to this many ms more, at random, on every call. */
+  /** Up to this many ms more, at random, on every call; default 0. */
   jitterMs?: number;
-  /** Share of events never delivered. */
+  /** Share of events never delivered; default 0. */
   dropRate?: number;
-  /** Share of events delivered twice. */
+  /** Share of events delivered twice in a row; default 0. */
   duplicateRate?: number;
   /**
    * Share of events held back and delivered after the next one (or, if none comes within
-   * `reorderWindowMs`, on their own, late).
+   * `reorderWindowMs`, on their own, late); default 0.
    */
   reorderRate?: number;
   /** How long an event held for re-ordering waits for the next one; default 10 ms. */
   reorderWindowMs?: number;
-  /** Share of calls that reject with `failCode` instead of reaching the adapter. */
+  /** Share of calls that reject with `failCode` instead of reaching the adapter; default 0. */
   failRate?: number;
   /**
    * Share of calls that reach the adapter and take effect there, but whose answer is lost: they
    * reject with `failCode` (a timeout after the server acted). Proves retries are idempotent.
+   * Default 0.
    */
   lostResponseRate?: number;
   /** The code of injected failures; default `unavailable`. */
@@ -37,14 +44,20 @@ export interface FaultOptions {
    * event id would (default true). With false they are lost, as after a reconnect without resume.
    */
   resumeOnReconnect?: boolean;
-  /** Seed of the dice, so a failing run can be replayed. */
+  /**
+   * Seed of the dice (default 1). The same seed gives the same sequence of dice; which call or event
+   * meets which die follows the order they happen in, so a run replays exactly when its order does.
+   */
   seed?: number;
 }
 
 /** How many faults were injected so far: a test can check its faults really happened. */
 export interface FaultCounts {
+  /** Events never delivered. */
   dropped: number;
+  /** Events delivered twice. */
   duplicated: number;
+  /** Events held back to arrive after the next one. */
   reordered: number;
   /** Calls rejected before they reached the adapter. */
   failed: number;
@@ -52,10 +65,14 @@ export interface FaultCounts {
   lostResponses: number;
   /** Events that arrived while disconnected (delivered on reconnect, or lost without resume). */
   missedWhileDisconnected: number;
+  /** Calls of `disconnect()` that dropped a live connection. */
   disconnects: number;
 }
 
-/** An adapter with faults, plus switches for the real-time connection. */
+/**
+ * An adapter with faults, plus switches for the real-time connection. The forced disconnect is a
+ * switch rather than a rate, so a test decides when the outage happens and how long it lasts.
+ */
 export type FaultyAdapter<A extends HelpDeskAdapter> = A & {
   /** Drops the real-time connection: events are held (or lost, see `resumeOnReconnect`) until `reconnect()`. */
   disconnect(): void;
@@ -65,6 +82,8 @@ export type FaultyAdapter<A extends HelpDeskAdapter> = A & {
   readonly faults: Readonly<FaultCounts>;
   /** The adapter without faults. */
   readonly inner: A;
+  /** Subscribers to `events$` right now: zero once every store on the adapter has let go. */
+  readonly subscribers: number;
 };
 
 const contractMethods = new Set<string>([
@@ -110,7 +129,7 @@ export function withFaults<A extends HelpDeskAdapter>(
   const injected = (key: string, lost = false) => {
     if (lost) faults.lostResponses += 1;
     else faults.failed += 1;
-    const what = lost ? 'its answer was lost' : 'it failed';
+    const what = lost ? 'its answer was lost' : 'failed';
     return new HelpDeskError(failCode, `Injected fault: ${key} ${what} (${failCode}).`);
   };
 
@@ -169,6 +188,9 @@ export function withFaults<A extends HelpDeskAdapter>(
     events$,
     inner: adapter,
     faults,
+    get subscribers() {
+      return listeners.size;
+    },
     disconnect() {
       if (!connected) return;
       connected = false;

@@ -170,6 +170,19 @@ describe('withFaults', () => {
     });
   });
 
+  describe('Subscribers', () => {
+    it('counts the live subscribers to events$, back to zero when they let go', () => {
+      const { adapter } = setUp({ reorderRate: 1 });
+      expect(adapter.subscribers).to.equal(0);
+      const a = adapter.events$.subscribe();
+      const b = adapter.events$.subscribe();
+      expect(adapter.subscribers).to.equal(2);
+      a.unsubscribe();
+      b.unsubscribe();
+      expect(adapter.subscribers).to.equal(0);
+    });
+  });
+
   describe('Disconnect and reconnect', () => {
     it('holds events while disconnected and gives each subscriber each of them once on reconnect', async () => {
       const { adapter, arrive } = setUp({});
