@@ -1,4 +1,6 @@
 import { ContextRoot } from '@lit/context';
+import type { LitElement, TemplateResult } from 'lit';
+import { isTemplateResult } from 'lit/directive-helpers.js';
 
 import { ChannelConnectWizard } from './channel-connect-wizard/channel-connect-wizard.js';
 import { ChannelSettings } from './channel-settings/channel-settings.js';
@@ -45,6 +47,49 @@ function attachContextRoot(): void {
 
 const validPrefix = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+type Retag = (value: unknown) => unknown;
+
+/**
+ * Rewrites the kit's default tags in rendered templates to the prefixed ones, so a prefixed element
+ * that renders other kit elements (`<acme-help-desk>`'s panes) uses its own set and never whatever
+ * else owns the default tag names. Works on the template `render()` returns, its nested templates and
+ * arrays of them (not templates made inside directives; no kit element renders kit tags that way).
+ * Each source template maps to one rewritten strings array, so Lit still prepares it only once.
+ */
+function retagger(tags: Record<DefaultTag, string>): Retag {
+  const names = (Object.keys(tags) as DefaultTag[]).sort((a, b) => b.length - a.length);
+  const opening = new RegExp(`<(/?)(${names.join('|')})(?=[\\s/>])`, 'g');
+  const cache = new WeakMap<TemplateStringsArray, TemplateStringsArray>();
+  const retagStrings = (strings: TemplateStringsArray): TemplateStringsArray => {
+    let out = cache.get(strings);
+    if (!out) {
+      const mapped = strings.map((part) =>
+        part.replace(opening, (_match, close: string, tag: DefaultTag) => `<${close}${tags[tag]}`),
+      );
+      // Lit accepts only arrays that look like a tagged template's (with `raw`).
+      out = Object.freeze(Object.assign(mapped, { raw: Object.freeze([...mapped]) })) as TemplateStringsArray;
+      cache.set(strings, out);
+    }
+    return out;
+  };
+  const retag: Retag = (value) => {
+    if (Array.isArray(value)) return value.map(retag);
+    if (!isTemplateResult(value)) return value;
+    const result = value as TemplateResult;
+    return { ...result, strings: retagStrings(result.strings), values: result.values.map(retag) };
+  };
+  return retag;
+}
+
+/** A class of its own for a prefixed tag (a class is registered once), rendering prefixed kit tags. */
+function prefixedClass(base: CustomElementConstructor, retag: Retag): CustomElementConstructor {
+  return class extends (base as typeof LitElement) {
+    protected override render(): unknown {
+      return retag(super.render());
+    }
+  };
+}
+
 /**
  * Registers every element of the kit. Safe to call twice: a tag already defined by the same class is
  * left alone; a tag taken by some other element is skipped with a warning that names the way out.
@@ -57,13 +102,13 @@ export function defineElements(options: DefineOptions = {}): Record<DefaultTag, 
   }
   const registry = globalThis.customElements;
   attachContextRoot();
-  const tags = {} as Record<DefaultTag, string>;
-  for (const [defaultTag, base] of Object.entries(elementClasses) as [
-    DefaultTag,
-    CustomElementConstructor,
-  ][]) {
-    const tag = prefix ? `${prefix}-${defaultTag}` : defaultTag;
-    tags[defaultTag] = tag;
+  const entries = Object.entries(elementClasses) as [DefaultTag, CustomElementConstructor][];
+  const tags = Object.fromEntries(
+    entries.map(([defaultTag]) => [defaultTag, prefix ? `${prefix}-${defaultTag}` : defaultTag]),
+  ) as Record<DefaultTag, string>;
+  const retag = prefix ? retagger(tags) : undefined;
+  for (const [defaultTag, base] of entries) {
+    const tag = tags[defaultTag];
     if (!registry) continue; // Server-side import: nothing to register.
     const existing = registry.get(tag);
     if (existing) {
@@ -74,8 +119,7 @@ export function defineElements(options: DefineOptions = {}): Record<DefaultTag, 
       }
       continue;
     }
-    // A class can be registered once per registry, so other tags get a subclass of their own.
-    registry.define(tag, prefix ? class extends (base as typeof HTMLElement) {} : base);
+    registry.define(tag, retag ? prefixedClass(base, retag) : base);
   }
   return tags;
 }

@@ -29,7 +29,9 @@ function renderItem(item: AttachmentItem, c: AttachmentsController, removed: () 
             </button>`
         : item.status === 'failed'
           ? html`<span class="error">${msg(str`Upload failed: ${item.error ?? ''}`)}</span>
-              <button @click=${() => (c.retry(item.key), removed())}>${msg(str`Retry upload of ${name}`)}</button>
+              <button @click=${() => (c.retry(item.key), removed())}>
+                ${msg(str`Retry upload of ${name}`)}
+              </button>
               <button @click=${() => (c.remove(item.key), removed())}>${msg(str`Remove ${name}`)}</button>`
           : html`<button @click=${() => (c.remove(item.key), removed())}>
               <span aria-hidden="true">✕</span

@@ -351,8 +351,9 @@ export class ReplyEditor extends LitElement {
       >
         ${this.engine.render()}
       </div>
-      ${this.files.renderInput()} ${renderAttachments(this.attachments, () => void keepFocus(this, () => this.engine.focus()))} ${this.renderStatus()}
-      ${this.sender.renderForm()}
+      ${this.files.renderInput()}
+      ${renderAttachments(this.attachments, () => void keepFocus(this, () => this.engine.focus()))}
+      ${this.renderStatus()} ${this.sender.renderForm()}
       <div class="row">
         ${counter ? html`<span class="hint">${msg(str`${text.length} of ${this.limit} characters`)}</span>` : nothing}
         <span class="spacer"></span>
