@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import { setEngineLoader } from '../../src/elements/reply-editor/engine-loader.js';
 import type { MessageSendEvent } from '../../src/elements/reply-editor/reply-editor.events.js';
+import type { ReplyEditor } from '../../src/elements/reply-editor/reply-editor.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { getByRole, queryByRole, waitFor } from '../helpers/queries.js';
 import { chord, makeDesk, mountEditor, RICH, richTextbox } from '../helpers/reply-editor-desk.js';
@@ -42,6 +43,14 @@ describe('<reply-editor>', function () {
       expect(getByRole<HTMLButtonElement>(el, 'button', 'Send').disabled).to.be.true;
       getByRole(el, 'button', 'More send options');
       await expectNoAxeViolations(el);
+    });
+
+    it('names no channel of its own while no conversation is open', async () => {
+      const desk = await makeDesk();
+      const el = await fixture<ReplyEditor>(html`<reply-editor .store=${desk.store}></reply-editor>`);
+      await el.updateComplete;
+      getByRole(el, 'button', 'Channel');
+      expect(queryByRole(el, 'button', /custom/i)).to.equal(null);
     });
 
     it('is a plain text area that takes typing until the editor engine arrives, and keeps it', async () => {

@@ -22,7 +22,8 @@ export interface ChannelMenuProps {
 
 /** The "Channel" menu above the editor: the conversation's own channel account, Email, Call. */
 export function renderChannelMenu(p: ChannelMenuProps): TemplateResult {
-  const current = p.options.find((o) => o.channel === p.current)?.label ?? p.current;
+  // With no conversation yet there is no channel of its own to name: the button says only "Channel".
+  const current = p.options.find((o) => o.channel === p.current)?.label;
   return html`<div class="popover-anchor">
     <button
       id="channel-button"
@@ -33,7 +34,7 @@ export function renderChannelMenu(p: ChannelMenuProps): TemplateResult {
       @click=${p.toggle}
       @keydown=${(e: KeyboardEvent) => menuButtonKeydown(e, p.openAt)}
     >
-      ${msg(str`Channel: ${current}`)}
+      ${current === undefined ? msg('Channel') : msg(str`Channel: ${current}`)}
     </button>
     ${
       p.open
