@@ -48,7 +48,9 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     await until('it says there are no conversations', () =>
       Boolean(
-        shadow(canvasElement).querySelector('[role="status"]')?.textContent?.includes('No conversations'),
+        ['No conversations', 'Nenhuma conversa'].some((text) =>
+          shadow(canvasElement).querySelector('[role="status"]')?.textContent?.includes(text),
+        ),
       ),
     );
   },

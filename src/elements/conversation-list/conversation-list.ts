@@ -28,7 +28,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 /** Row heights of the densities (the CSS's --_row-height); a CSS override is measured. */
 const ROW_HEIGHT: Record<ConversationListDensity, number> = { comfortable: 76, compact: 52 };
 /** Pixels of rows rendered beyond each edge of the list: enough for a wheel step, few to render. */
-const OVERHANG = 300;
+const OVERHANG = 160;
 
 /**
  * The rep's inbox: search, filters, saved views and a virtualized list of conversations, newest

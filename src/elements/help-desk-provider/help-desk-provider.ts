@@ -53,6 +53,13 @@ export class HelpDeskProvider extends LitElement {
   /** A store made by the host (shared with elements elsewhere on the page); takes precedence over `adapter`. */
   @property({ attribute: false }) store: HelpDeskStore | undefined;
 
+  /**
+   * Prefix of the keys under which this desk keeps drafts and unsent messages in `localStorage`
+   * (default `helpdesk-elements`). Two desks on one page need different keys, or one desk's draft
+   * overwrites the other's. Read when the provider makes its store.
+   */
+  @property({ attribute: 'storage-key' }) storageKey: string | undefined;
+
   /** Colour theme: `light`, `dark`, or `auto` to follow the system preference. */
   @property({ reflect: true }) theme: Theme = 'light';
 
@@ -93,7 +100,7 @@ export class HelpDeskProvider extends LitElement {
   private currentStore(): HelpDeskStore | undefined {
     if (this.store) return this.store;
     if (!this.ownStore && this.adapter && this.isConnected) {
-      this.ownStore = new HelpDeskStore(this.adapter);
+      this.ownStore = new HelpDeskStore(this.adapter, { storageKey: this.storageKey });
       this.ownStoreAdapter = this.adapter;
       void this.ownStore.start();
     }

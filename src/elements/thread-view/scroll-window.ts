@@ -299,7 +299,9 @@ export class ScrollWindow implements ReactiveController {
   }
 
   private sizeSpacers(scroller: HTMLElement): void {
-    const sizes: [number, number] = [this.topSpace, this.bottomSpace];
+    // Whole pixels: sums of estimated heights are fractional, and a spacer of 1234.56px leaves the
+    // rows at a sub-pixel offset that differs from render to render (blurry text, unstable screenshots).
+    const sizes: [number, number] = [Math.round(this.topSpace), Math.round(this.bottomSpace)];
     const top = scroller.querySelector<HTMLElement>('[data-spacer="top"]');
     const bottom = scroller.querySelector<HTMLElement>('[data-spacer="bottom"]');
     // CSSOM writes, not style attributes: allowed under a strict CSP. Unchanged sizes are not
