@@ -121,6 +121,28 @@ export function sanitizeHtml(dirty: string | null | undefined): TrustedHTML | st
   return s.purify.sanitize(dirty, s.config) as TrustedHTML | string;
 }
 
+/**
+ * The sanitized body as nodes, for a page that refuses the `helpdesk` policy. DOMPurify parses with
+ * its own `dompurify` policy when the page allows it; when nothing may parse HTML, the text is shown.
+ */
+function sanitizedNodes(dirty: string): DocumentFragment {
+  const s = getSanitizer();
+  try {
+    if (s)
+      return s.purify.sanitize(dirty, { ...s.config, RETURN_TRUSTED_TYPE: false, RETURN_DOM_FRAGMENT: true });
+  } catch {
+    // Fall through to the text.
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(
+    dirty
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return fragment;
+}
+
 // Sanitized templates by input, most recently used last; a thread re-renders the same few bodies
 // as it scrolls, and sanitizing each time would cost more than cloning.
 const templates = new Map<string, HTMLTemplateElement>();
@@ -138,8 +160,14 @@ export function sanitizedFragment(dirty: string | null | undefined): DocumentFra
     templates.delete(key);
   } else {
     template = document.createElement('template');
-    // Safe sink: the value is DOMPurify's output (TrustedHTML under Trusted Types).
-    template.innerHTML = sanitizeHtml(key) as string;
+    try {
+      // Safe sink: the value is DOMPurify's output (TrustedHTML under Trusted Types).
+      template.innerHTML = sanitizeHtml(key) as string;
+    } catch {
+      // Trusted Types refused a string: the page's CSP does not list the `helpdesk` policy. The
+      // message must still show, so DOMPurify hands over nodes instead of markup.
+      template.content.replaceChildren(sanitizedNodes(key));
+    }
     if (templates.size >= TEMPLATE_CACHE_SIZE) templates.delete(templates.keys().next().value!);
   }
   templates.set(key, template);

@@ -222,6 +222,33 @@ test('the policy is enforced, and a hostile rich body renders sanitized: only th
   }
 });
 
+test('on a page whose trusted-types list leaves out `helpdesk`, rich bodies still show, sanitized', async () => {
+  // An integrator who copies an older header: the kit's policy is refused, and no message may vanish.
+  const partial = await serveWithCsp(outDir, CSP.replace('trusted-types helpdesk ', 'trusted-types '));
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1300, height: 1800 });
+    await page.evaluateOnNewDocument(instrument);
+    await page.goto(`${partial.origin}/`, { waitUntil: 'load' });
+    await waitForList(page);
+    await openConversation(page, 'CSP probe');
+    const body = await page.waitForFunction(
+      () =>
+        window
+          .__deepAll('[role="log"] article .bubble')
+          .find((bubble) => bubble.textContent.includes('CSP probe: rich body'))?.innerHTML ?? null,
+      { timeout: 20_000 },
+    );
+    const html = await body.jsonValue();
+    // Not flattened to text: DOMPurify's nodes keep the formatting (the probe's rich body has lists and links).
+    assert.match(html, /<(p|ul|ol|a|strong|em)\b/);
+    assert.doesNotMatch(html, /\son\w+=|\sstyle=/);
+  } finally {
+    await page.close();
+    await partial.close();
+  }
+});
+
 /** The probe's body as plain data, read through a handle (no code compiled from strings in the page). */
 async function readBubble(page, findProbe) {
   const article = await page.evaluateHandle(findProbe);
