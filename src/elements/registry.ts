@@ -47,6 +47,13 @@ function attachContextRoot(): void {
 
 const validPrefix = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/**
+ * The elements whose templates contain other kit tags (`<help-desk>` renders its panes). Only these
+ * are retagged under a prefix: retagging walks the whole rendered template on every render, which
+ * the others (a thread on every scroll frame) must not pay for nothing.
+ */
+const composites: ReadonlySet<DefaultTag> = new Set(['help-desk']);
+
 type Retag = (value: unknown) => unknown;
 
 /**
@@ -119,7 +126,10 @@ export function defineElements(options: DefineOptions = {}): Record<DefaultTag, 
       }
       continue;
     }
-    registry.define(tag, retag ? prefixedClass(base, retag) : base);
+    if (!retag) registry.define(tag, base);
+    // A class can be registered once per registry, so a prefixed tag gets a subclass of its own.
+    else if (composites.has(defaultTag)) registry.define(tag, prefixedClass(base, retag));
+    else registry.define(tag, class extends (base as typeof HTMLElement) {});
   }
   return tags;
 }

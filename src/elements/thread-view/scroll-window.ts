@@ -52,8 +52,6 @@ export class ScrollWindow implements ReactiveController {
   private target: { key: string; block: 'start' | 'center' } | null = null;
   private observed: HTMLElement | null = null;
   private width = 0;
-  /** The row holding focus before a render; if the render drops it, focus goes to the scroller. */
-  private focusedKey: string | null = null;
   /** Renders asked for in a row to cover the viewport; bounded so bad measurements cannot loop. */
   private corrections = 0;
   private readonly overscan: Overscan;
@@ -89,8 +87,6 @@ export class ScrollWindow implements ReactiveController {
   /** Before render: remember the row in view, then choose the rows to render. */
   hostUpdate(): void {
     const scroller = this.options.scroller();
-    const active = (this.host.shadowRoot ?? document).activeElement;
-    this.focusedKey = active?.closest<HTMLElement>('[data-key]')?.dataset['key'] ?? null;
     this.rows.setKeys(this.options.keys());
     const track = scroller && !this.atBottom && !this.target;
     this.anchor = track ? (findAnchor(scroller) ?? this.estimatedAnchor(scroller)) : null;
@@ -102,14 +98,6 @@ export class ScrollWindow implements ReactiveController {
     const scroller = this.options.scroller();
     if (!scroller) return;
     this.attach(scroller);
-    if (this.focusedKey && !(this.host.shadowRoot ?? document).activeElement) {
-      // Focus was in a row and this render dropped what held it: the row scrolled out of the rendered
-      // window (keyboard users stay in the thread), or a control of the row went away (a message's
-      // Retry once it is sending again: they stay on the message).
-      const row = rowByKey(scroller, this.focusedKey);
-      (row?.querySelector<HTMLElement>('[tabindex="-1"]') ?? scroller).focus({ preventScroll: true });
-    }
-    this.focusedKey = null;
     this.measure(scroller);
     this.sizeSpacers(scroller);
     if (this.target) {

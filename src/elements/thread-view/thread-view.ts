@@ -15,7 +15,7 @@ import { MessageIndex } from './message-index.js';
 import { type MessageContext, senderName } from './message-template.js';
 import { OwnerMenu } from './owner-menu.js';
 import { ScrollWindow } from './scroll-window.js';
-import { ThreadFocus } from './thread-focus.js';
+import { threadFocus } from './thread-focus.js';
 import { renderHeader } from './thread-header.js';
 import { renderNotice, renderOlderStatus } from './thread-notices.js';
 import { renderRows } from './thread-rows.js';
@@ -99,8 +99,9 @@ export class ThreadView extends LitElement {
 
   constructor() {
     super();
-    // After the scroll window: a render that drops the focused control leaves focus in the thread.
-    this.addController(new ThreadFocus(this, () => this.renderRoot.querySelector<HTMLElement>('.log')));
+    // A render that drops the focused control (a row leaving the window, a Retry going away) leaves
+    // focus in the thread.
+    threadFocus(this, () => this.renderRoot.querySelector<HTMLElement>('.log'));
   }
 
   private get desk(): HelpDeskStore | undefined {

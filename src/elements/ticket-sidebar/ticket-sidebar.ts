@@ -11,8 +11,8 @@ import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
 import { CollapsedStorage, parseSections, renderSection, type SectionName } from './collapsible-section.js';
 import { renderContactSection } from './contact-section.js';
-import { FocusFallback } from './focus-fallback.js';
 import { renderPastConversations } from './past-conversations.js';
+import { sidebarFocus } from './sidebar-focus.js';
 import { renderEmpty, renderLoading } from './states.js';
 import { TicketSection } from './ticket-section.js';
 import { ConversationSelectEvent, TicketOpenEvent } from './ticket-sidebar.events.js';
@@ -136,7 +136,7 @@ export class TicketSidebar extends LitElement {
 
   constructor() {
     super();
-    this.addController(new FocusFallback(this));
+    sidebarFocus(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
