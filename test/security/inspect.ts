@@ -4,19 +4,15 @@
  * that must never be rendered. Returns the problems found as readable strings (empty when safe).
  */
 
-/** Yields one task (a MessageChannel hop: background test pages throttle timers). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+import { allElements } from '../helpers/queries.js';
+import { nextTask } from '../helpers/thread-view-dom.js';
 
-/** Waits task by task until `check` returns a truthy value. */
+export { nextTask };
+
+/**
+ * Waits task by task until `check` returns a truthy value. Not the helpers' `waitFor`, which retries
+ * when `check` throws: here an error in a check fails at once.
+ */
 export async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
   for (let i = 0; i < 3000; i++) {
     const value = check();
@@ -27,17 +23,7 @@ export async function waitFor<T>(check: () => T | null | undefined | false, what
 }
 
 /** Every element under `root`, descending into open shadow roots. */
-export function deepElements(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  const walk = (node: ParentNode) => {
-    for (const el of node.querySelectorAll('*')) {
-      out.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(root);
-  return out;
-}
+export const deepElements = allElements;
 
 /** Never rendered by the kit, anywhere (its styles are adopted stylesheets, never <style>). */
 const NEVER = new Set([
