@@ -259,6 +259,22 @@ export function hasSeq(thread: ThreadState, seq: number): boolean {
 }
 
 /**
+ * The highest message seq the thread lacks between `above` and `below` (both exclusive), or null.
+ * Only from the thread's first message up: older history is not loaded, not missing.
+ */
+export function highestHole(thread: ThreadState, above: number, below: number): number | null {
+  const byId = mapOf(thread.byId);
+  let expected = below - 1;
+  for (let at = seqIndex(thread.ids, byId, { seq: below, id: '' } as Message) - 1; at >= 0; at--) {
+    const seq = byId.get(thread.ids[at]!)!.seq;
+    if (seq < expected) return expected > above ? expected : null;
+    if (seq <= above) return null;
+    expected = Math.min(expected, seq - 1);
+  }
+  return null;
+}
+
+/**
  * A page fetched to repair a thread that missed events. Unlike a first load it may replace messages
  * that events brought, but only those whose last event is not newer than `syncedSeq` (the highest
  * event seq the store had seen for the conversation when it asked): the page is at least that new.

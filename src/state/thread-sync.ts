@@ -3,14 +3,14 @@
 // page, and older ones until the gap is closed:
 // - an event seq that skips: seqs grow by one per event of a conversation, so a missing number
 //   that has not turned up after a short grace (re-ordered events arrive a little late) was lost;
-// - a new message whose predecessor (seq - 1) the loaded thread does not hold.
+// - a new message whose predecessor (seq - 1) the loaded thread does not hold;
+// - the first event seen for a loaded thread, unless it is a new message whose predecessor the
+//   thread holds: whatever was pushed between the load and it may have been lost unseen.
 // And after the connection comes back, every loaded thread is fetched again: whatever was pushed
 // while it was down, including a thread's last message, which no later event would reveal.
 import type { HelpDeskEvent } from '../adapters/adapter.js';
 import { toHelpDeskError } from '../adapters/errors.js';
-import type { Message } from '../model/index.js';
-import { hasSeq, threadResynced, type ThreadState } from './messages.js';
-import { mapOf } from './persistent-map.js';
+import { hasSeq, highestHole, threadResynced, type ThreadState } from './messages.js';
 import { call, type StoreContext } from './store-context.js';
 
 export interface ThreadSyncOptions {
@@ -44,11 +44,13 @@ interface Seen {
   overflow?: boolean;
   /** Seqs of messages that arrived without their predecessor. */
   orphans?: Set<number>;
-}
-
-function firstMessage(thread: ThreadState): Message | undefined {
-  const id = thread.ids[0];
-  return id === undefined ? undefined : mapOf(thread.byId).get(id);
+  /** The first event seen cannot tell whether events before it were lost. */
+  unverified?: boolean;
+  /**
+   * Message seq up to which a repair found the thread whole. Holes only open above it (a lost
+   * message is always newer than what was checked), so a repair looks for them only above it.
+   */
+  verifiedTo?: number;
 }
 
 function conversationOf(event: HelpDeskEvent): string | null {
@@ -87,12 +89,15 @@ export class ThreadSync {
     }
     const conversationId = conversationOf(event);
     if (conversationId === null || !('seq' in event) || !Number.isSafeInteger(event.seq)) return;
+    const firstSeen = !this.seen.has(conversationId);
     const seen = this.track(conversationId, event.seq);
-    if (event.type === 'message.created' && Number.isSafeInteger(event.message.seq)) {
-      const thread = this.thread(conversationId);
-      if (thread?.loaded && event.message.seq > 1 && !hasSeq(thread, event.message.seq - 1)) {
-        (seen.orphans ??= new Set()).add(event.message.seq);
-      }
+    const thread = this.thread(conversationId);
+    if (thread?.loaded) {
+      const created = event.type === 'message.created' && Number.isSafeInteger(event.message.seq);
+      const orphan = created && event.message.seq > 1 && !hasSeq(thread, event.message.seq - 1);
+      if (orphan) (seen.orphans ??= new Set()).add(event.message.seq);
+      // (A conversation's first event has seq 1: nothing came before it to lose.)
+      else if (firstSeen && event.seq > 1 && !created) seen.unverified = true;
     }
     if (this.gapOpen(conversationId, seen)) this.scheduleCheck(conversationId);
   }
@@ -155,7 +160,12 @@ export class ThreadSync {
       for (const seq of seen.orphans) if (!thread || hasSeq(thread, seq - 1)) seen.orphans.delete(seq);
       if (seen.orphans.size === 0) delete seen.orphans;
     }
-    return seen.missing !== undefined || seen.overflow === true || seen.orphans !== undefined;
+    return (
+      seen.missing !== undefined ||
+      seen.overflow === true ||
+      seen.orphans !== undefined ||
+      seen.unverified === true
+    );
   }
 
   private scheduleCheck(conversationId: string): void {
@@ -207,12 +217,18 @@ export class ThreadSync {
     });
   }
 
-  /** The newest page, then older ones until the oldest fetched message joins what the thread held. */
+  /**
+   * The newest page, then older ones until the thread has no hole left between what a repair last
+   * found whole and the oldest message fetched (usually: until the pages join what the thread held).
+   */
   private async fetchUntilStitched(conversationId: string): Promise<void> {
     if (!this.thread(conversationId)?.loaded) return;
-    const syncedSeq = this.seen.get(conversationId)?.high ?? 0;
+    const seen = this.seen.get(conversationId);
+    const syncedSeq = seen?.high ?? 0;
+    const verifiedTo = seen?.verifiedTo ?? 0;
     let before: string | null = null;
     let newestFetched = 0;
+    let whole = false;
     for (let pages = 0; pages < MAX_PAGES && !this.disposed; pages++) {
       const query: { before?: string; limit: number } =
         before === null
@@ -227,20 +243,25 @@ export class ThreadSync {
       const oldest = page.items[0];
       if (pages === 0) newestFetched = page.items[page.items.length - 1]?.seq ?? 0;
       const thread = this.thread(conversationId);
-      const first = thread && firstMessage(thread);
-      const stitched =
-        !oldest || !first || first.seq >= oldest.seq || oldest.seq <= 1 || hasSeq(thread!, oldest.seq - 1);
-      if (stitched || page.nextCursor === null) break;
-      before = page.nextCursor;
+      // A hole among the pages fetched is a seq the backend does not have; one below them is a loss.
+      whole =
+        !oldest ||
+        !thread ||
+        page.nextCursor === null ||
+        highestHole(thread, verifiedTo, oldest.seq) === null;
+      if (whole) break;
+      before = page.nextCursor!;
     }
-    this.settled(conversationId, syncedSeq, newestFetched);
+    this.settled(conversationId, syncedSeq, newestFetched, whole);
   }
 
   /** What a repair covered is no longer missing. */
-  private settled(conversationId: string, syncedSeq: number, newestFetched: number): void {
+  private settled(conversationId: string, syncedSeq: number, newestFetched: number, whole: boolean): void {
     const seen = this.seen.get(conversationId);
     if (!seen) return;
     seen.overflow = false;
+    delete seen.unverified;
+    if (whole) seen.verifiedTo = Math.max(seen.verifiedTo ?? 0, newestFetched);
     // An orphan the pages reached is settled even if its predecessor never came: it does not exist.
     seen.orphans?.forEach((seq) => seq <= newestFetched && seen.orphans!.delete(seq));
     if (seen.orphans?.size === 0) delete seen.orphans;

@@ -240,9 +240,20 @@ describe('Soak: 10,000 messages through withFaults', () => {
         pushed += 1;
         record(backendSeq)(event);
       });
+      // What the store was handed per conversation, to explain a failure.
+      const trail = new Map<string, string[]>();
+      const note = (event: HelpDeskEvent) => {
+        const at = seqOf(event);
+        if (!at) return;
+        const m = 'message' in event ? `m${event.message.seq}` : '';
+        if (!trail.has(at[0])) trail.set(at[0], []);
+        trail.get(at[0])!.push(`${event.type.split('.')[1]}#${at[1]}${m}`);
+      };
       const observed = new Proxy(faulty, {
         get: (target, key) =>
-          key === 'events$' ? target.events$.pipe(tap(record(storeSeq))) : Reflect.get(target, key),
+          key === 'events$'
+            ? target.events$.pipe(tap(record(storeSeq)), tap(note))
+            : Reflect.get(target, key),
       }) as HelpDeskAdapter;
 
       const store = new HelpDeskStore(observed, {
@@ -391,6 +402,13 @@ describe('Soak: 10,000 messages through withFaults', () => {
         return problem ? [`${id}: ${problem}`] : [];
       });
       console.log(`soak: ${revealed.length} threads saw their last event before the final reconnect`);
+      // On a failure, what the store was handed for each thread that is wrong, and what it holds.
+      for (const problem of early) {
+        const id = problem.split(':')[0]!;
+        const thread = store.state.messages.threads[id]!;
+        const held = thread.ids.map((m) => thread.byId[m]!.seq).join(',');
+        console.log(`soak: ${problem}; events ${trail.get(id)?.join(' ')}; thread seqs ${held}`);
+      }
       expect(early, 'threads repaired from seq gaps alone').to.deep.equal([]);
 
       // The final forced disconnect and reconnect, then every thread.

@@ -86,6 +86,50 @@ describe('HelpDeskStore thread repair', () => {
     store.dispose();
   });
 
+  it('fetches when the first event seen for a loaded thread is not a new message it can place', async () => {
+    const { adapter, store, add, ids } = await setup();
+    // m4's message.created (seq 1) is lost; the first event seen is its conversation.updated.
+    add();
+    adapter.emit({ type: 'conversation.updated', seq: 2, conversation: conversation('c1') });
+    await waitFor(() => ids().length === 4, 'the message lost before the first event');
+    expect(ids()).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
+    await quiet();
+    expect(adapter.count('listMessages'), 'one repair').to.equal(2);
+    store.dispose();
+  });
+
+  it('fills a hole older than the newest page that no event revealed, at the next repair', async () => {
+    const { adapter, store, ids } = await setup(3, 100);
+    const backend = () => adapter.messages.get('c1')!;
+    const add = () => {
+      const seq = backend().length + 1;
+      const m = message(`m${seq}`, 'c1', seq);
+      adapter.messages.set('c1', [...backend(), m]);
+      return m;
+    };
+    // m4 arrives at the backend and its events are lost; the rep's reply (m5) comes back as the
+    // answer to the send, so the thread holds m5 with nothing to say m4 is missing.
+    add();
+    await store.send('c1', { text: 'Reply' });
+    for (let seq = 1; seq <= 30; seq++) adapter.emit({ type: 'message.created', seq, message: add() });
+    expect(adapter.count('listMessages'), 'no sign yet').to.equal(1);
+    expect(ids()).to.not.include('m4');
+    // Later an event is lost (seq 31): the repair's newest page (m13 to m37) joins m12, and the
+    // hole at m4 below it is found and filled too.
+    add();
+    adapter.emit({ type: 'message.created', seq: 32, message: add() });
+    await waitFor(() => ids().length === 37, 'every message');
+    expect(ids().slice(0, 5)).to.deep.equal(['m1', 'm2', 'm3', 'm4', 'm-1']);
+    expect(adapter.count('listMessages')).to.equal(1 + 2);
+    // The next repair looks for holes only above what this one found whole: one small page.
+    add();
+    adapter.emit({ type: 'message.created', seq: 34, message: add() });
+    await waitFor(() => ids().length === 39, 'the next lost message');
+    await quiet();
+    expect(adapter.count('listMessages')).to.equal(1 + 2 + 1);
+    store.dispose();
+  });
+
   it('refetches every loaded thread after a reconnect, and only loaded ones', async () => {
     const { adapter, store, add, ids } = await setup();
     adapter.emit({ type: 'connection', state: 'reconnecting' });
