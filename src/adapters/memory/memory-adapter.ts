@@ -1,6 +1,6 @@
-import type { Observable } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 
-import { createFixture, type Fixture } from '../../fixtures/index.js';
+import type { Fixture } from '../../fixtures/index.js';
 import type {
   Agent,
   Attachment,
@@ -36,11 +36,13 @@ import { receive, sendMessage } from './messaging.js';
 import { copy, MemoryState } from './state.js';
 import { updateTicket } from './tickets.js';
 import { Timers } from './timers.js';
-import { createTrafficRandom, nextIncoming } from './traffic.js';
 import { upload } from './uploads.js';
 
 export interface MemoryAdapterOptions {
-  /** The data to serve; default `createFixture()`. The adapter works on its own copy. */
+  /**
+   * The data to serve; default `createFixture()`, fetched as a chunk of its own when the adapter is
+   * made without one (demo data has no place in a portal's first load). The adapter works on its own copy.
+   */
   fixture?: Fixture;
   /** Delay of every call, in ms; default 0. */
   latencyMs?: number;
@@ -54,29 +56,45 @@ export interface MemoryAdapterOptions {
  */
 export class MemoryAdapter implements HelpDeskAdapter {
   readonly events$: Observable<HelpDeskEvent>;
-  private readonly state: MemoryState;
+  private readonly events = new Subject<HelpDeskEvent>();
+  /** Set at once when a fixture is given, else when the default one has arrived (`ready`). */
+  private state!: MemoryState;
+  private readonly ready: Promise<void>;
   private readonly timers = new Timers();
   private readonly latencyMs: number;
   private disposed = false;
 
   constructor(options: MemoryAdapterOptions = {}) {
-    this.state = new MemoryState(options.fixture ?? createFixture());
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
-    this.events$ = this.state.events.asObservable();
-    const traffic = options.simulateTraffic;
-    if (traffic) {
-      const settings = traffic === true ? {} : traffic;
-      const random = createTrafficRandom(settings.seed ?? 1);
-      let serial = 0;
-      this.timers.every(settings.intervalMs ?? 3000, () => {
-        const incoming = nextIncoming(this.state, random, ++serial);
-        if (incoming) void this.receive(incoming).catch(() => undefined);
-      });
+    this.events$ = this.events.asObservable();
+    const serve = (fixture: Fixture) => {
+      this.state = new MemoryState(fixture, this.events);
+    };
+    if (options.fixture) {
+      serve(options.fixture);
+      this.ready = Promise.resolve();
+    } else {
+      this.ready = import('../../fixtures/index.js').then((fixtures) => serve(fixtures.createFixture()));
     }
+    const traffic = options.simulateTraffic;
+    if (traffic) void this.simulateTraffic(traffic === true ? {} : traffic);
+  }
+
+  /** Customers writing in; the traffic's texts are a chunk of their own too. */
+  private async simulateTraffic(settings: { intervalMs?: number; seed?: number }): Promise<void> {
+    const [{ createTrafficRandom, nextIncoming }] = await Promise.all([import('./traffic.js'), this.ready]);
+    if (this.disposed) return;
+    const random = createTrafficRandom(settings.seed ?? 1);
+    let serial = 0;
+    this.timers.every(settings.intervalMs ?? 3000, () => {
+      const incoming = nextIncoming(this.state, random, ++serial);
+      if (incoming) void this.receive(incoming).catch(() => undefined);
+    });
   }
 
   /** Runs a request after the latency; the result leaves as a copy. */
   private async call<T>(run: () => T): Promise<T> {
+    await this.ready;
     await this.timers.delay(this.latencyMs);
     if (this.disposed) throw new HelpDeskError('unavailable', 'The adapter has been disposed.');
     return copy(run());
@@ -206,6 +224,7 @@ export class MemoryAdapter implements HelpDeskAdapter {
   }
 
   async uploadAttachment(file: File, options?: UploadOptions): Promise<Attachment> {
+    await this.ready;
     if (this.disposed) throw new HelpDeskError('unavailable', 'The adapter has been disposed.');
     return upload(this.timers, this.latencyMs, this.state.newId('upload'), file, options);
   }
@@ -304,6 +323,6 @@ export class MemoryAdapter implements HelpDeskAdapter {
   dispose(): void {
     this.disposed = true;
     this.timers.stop();
-    this.state.events.complete();
+    this.events.complete();
   }
 }

@@ -24,7 +24,6 @@ import { ConversationIndex } from './conversation-query.js';
 export const copy = <T>(value: T): T => structuredClone(value);
 
 export class MemoryState {
-  readonly events = new Subject<HelpDeskEvent>();
   readonly channels: Map<string, ChannelDefinition>;
   readonly accounts: Map<string, ChannelAccount>;
   /** Secret credential values, kept apart so they never leave in an account. */
@@ -57,7 +56,11 @@ export class MemoryState {
   private addresses: Map<string, Contact> | null = null;
   private latestAt = '';
 
-  constructor(fixture: Fixture) {
+  constructor(
+    fixture: Fixture,
+    /** Where the adapter's events go out. */
+    readonly events = new Subject<HelpDeskEvent>(),
+  ) {
     // Small parts are deep-copied; the big arrays are copied shallowly, which is safe because
     // stored objects are replaced, never changed.
     this.channels = new Map(copy(fixture.channels).map((c) => [c.id, c]));

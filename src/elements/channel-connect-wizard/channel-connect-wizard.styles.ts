@@ -4,8 +4,18 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { token } from '../../styles/tokens.js';
 import { formStyles } from './form.styles.js';
 
-export const styles = [
+/** What the element has from the start: its box (see wizard-view.ts for the rest). */
+export const hostStyles = [
   sharedStyles,
+  css`
+    :host {
+      display: block;
+    }
+  `,
+];
+
+/** Adopted when the wizard's view arrives. */
+export const viewStyles = [
   formStyles,
   css`
     :host {

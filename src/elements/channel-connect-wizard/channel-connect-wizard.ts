@@ -3,6 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
+import { LazyView } from '../../internal/lazy-view.js';
 import type { ChannelAccount, ChannelDefinition } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
@@ -14,15 +15,12 @@ import {
   type WizardAction,
   WizardActionEvent,
 } from './channel-connect-wizard.events.js';
-import { styles } from './channel-connect-wizard.styles.js';
-import { usable } from './choose-step.js';
+import { hostStyles } from './channel-connect-wizard.styles.js';
 import { ConfirmController } from './confirm-dialog.js';
 import { ConnectionPopupController } from './connection-popup.js';
 import { CredentialsState } from './credentials-state.js';
 import { draftFromRules, type RoutingDraft, validateRouting } from './routing-model.js';
 import { type StepItem, type WizardStep } from './step-indicator.js';
-import { renderWizardStep } from './wizard-steps.js';
-import { submitWizard } from './wizard-submit.js';
 
 /** `can-route` is on unless the attribute says `false`: an account without a seat sets `can-route="false"`. */
 const onUnlessFalse = {
@@ -69,7 +67,10 @@ const onUnlessFalse = {
  */
 @localized()
 export class ChannelConnectWizard extends LitElement {
-  static override styles = styles;
+  static override styles = hostStyles;
+
+  /** @internal The steps' templates, styles and submit: a chunk loaded when a wizard is first shown. */
+  readonly view = new LazyView(this, () => import('./wizard-view.js'));
 
   readonly channels = new StreamController(
     this,
@@ -197,10 +198,12 @@ export class ChannelConnectWizard extends LitElement {
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.wizard');
     if (dialog) {
-      if (this.open && !dialog.open) dialog.showModal();
+      // Shown once the view is in, so the dialog opens with its content and focus lands in it as usual.
+      if (this.open && !dialog.open && this.view.value) dialog.showModal();
       else if (!this.open && dialog.open) dialog.close();
     }
-    if (this.focusHeading) {
+    // (Until the view arrives there is no heading yet: the focus waits for it.)
+    if (this.focusHeading && this.view.value) {
       this.focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
     }
@@ -235,7 +238,7 @@ export class ChannelConnectWizard extends LitElement {
 
   /** @internal */
   select(channel: ChannelDefinition): void {
-    if (!usable(channel)) return;
+    if (!this.view.value?.usable(channel)) return;
     if (channel.id !== this.selectedId) {
       this.form.reset();
       this.popup.reset();
@@ -254,8 +257,9 @@ export class ChannelConnectWizard extends LitElement {
   }
 
   /** @internal "Next" on the credentials or routing step (or "Save"); waits for a call under way. */
-  next(): Promise<void> {
-    return submitWizard(this);
+  async next(): Promise<void> {
+    await this.view.ready();
+    await this.view.value?.submitWizard(this);
   }
 
   /** @internal */
@@ -316,7 +320,7 @@ export class ChannelConnectWizard extends LitElement {
 
   protected override render(): TemplateResult {
     const body = html`<div part="base" class="base" @keydown=${this.handleKeydown}>
-      ${renderWizardStep(this)}
+      ${this.view.render((view) => view.renderWizardStep(this))}
     </div>`;
     return html`${
       this.modal
@@ -331,6 +335,12 @@ export class ChannelConnectWizard extends LitElement {
         : body
     }
     ${this.confirm.render()}`;
+  }
+
+  /** Resolves once the view has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.view.ready();
+    return super.getUpdateComplete();
   }
 
   /** @internal The heading of the current step. */

@@ -6,13 +6,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 
+import { LazyView } from '../../internal/lazy-view.js';
 import type { ChannelAccount } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
 import { ConfirmController } from '../channel-connect-wizard/confirm-dialog.js';
-import { renderAccountRow } from './account-row.js';
-import { styles } from './channel-settings.styles.js';
+import { hostStyles } from './channel-settings.styles.js';
 import { ConnectMenuController } from './connect-menu.js';
 
 const onUnlessFalse = {
@@ -57,7 +57,10 @@ const WIZARD_TAG = 'channel-connect-wizard';
  */
 @localized()
 export class ChannelSettings extends LitElement {
-  static override styles = styles;
+  static override styles = hostStyles;
+
+  /** @internal The rows' template and the styles: a chunk loaded when the settings are first shown. */
+  readonly view = new LazyView(this, () => import('./settings-view.js'));
 
   private readonly channels = new StreamController(
     this,
@@ -156,7 +159,10 @@ export class ChannelSettings extends LitElement {
       : { text: msg(str`Couldn't delete ${account.name}: ${result.error.message}`), error: true };
   }
 
-  private renderTable(accounts: readonly ChannelAccount[]): TemplateResult {
+  private renderTable(
+    accounts: readonly ChannelAccount[],
+    renderAccountRow: (typeof import('./settings-view.js'))['renderAccountRow'],
+  ): TemplateResult {
     const channels = this.channels.value ?? [];
     return html`<table part="table">
       <caption class="visually-hidden">
@@ -189,7 +195,7 @@ export class ChannelSettings extends LitElement {
     </table>`;
   }
 
-  private renderBody(): TemplateResult {
+  private renderBody(view: typeof import('./settings-view.js')): TemplateResult {
     const accounts = this.accounts.value;
     const status = this.status.value;
     if (!accounts || (status?.loading && accounts.length === 0)) {
@@ -208,7 +214,7 @@ export class ChannelSettings extends LitElement {
         ${msg('No channel accounts are connected yet. Choose "Connect a channel" to connect one.')}
       </p>`;
     }
-    return this.renderTable(accounts);
+    return this.renderTable(accounts, view.renderAccountRow);
   }
 
   private renderWizard(): TemplateResult {
@@ -226,7 +232,17 @@ export class ChannelSettings extends LitElement {
     ></${tag}>`;
   }
 
+  /** Resolves once the view has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.view.ready();
+    return super.getUpdateComplete();
+  }
+
   protected override render(): TemplateResult {
+    return this.view.render((view) => this.renderView(view));
+  }
+
+  private renderView(view: typeof import('./settings-view.js')): TemplateResult {
     return html`<section part="base" class="base" aria-labelledby="settings-heading">
       <header class="toolbar">
         <h2 id="settings-heading" part="heading" tabindex="-1">${msg('Channels')}</h2>
@@ -243,7 +259,7 @@ export class ChannelSettings extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderBody()} ${this.renderWizard()} ${this.confirm.render()}
+      ${this.renderBody(view)} ${this.renderWizard()} ${this.confirm.render()}
     </section>`;
   }
 }

@@ -226,6 +226,7 @@
 'sa50a6326530d8a0d': `Mostrar menos`,
 'sa56b15d35e2c055b': `Suas alterações nesta conta não foram salvas.`,
 'sa57ea2454ed59b3f': `Limpar mensagem respondida`,
+'sa7c5fb8691640458': `Não foi possível carregar esta parte do help desk.`,
 'sa80933980d6bd0c7': str`Editar ${0}`,
 'sa817aa9f6f88a991': `Credenciais`,
 'sa8a87669cabacf92': `Canal desconhecido`,
