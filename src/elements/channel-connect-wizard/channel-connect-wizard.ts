@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { LazyView } from '../../internal/lazy-view.js';
@@ -8,6 +8,7 @@ import type { ChannelAccount, ChannelDefinition } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
 import {
   ChannelAuthorizeEvent,
   ChannelConnectCancelEvent,
@@ -15,7 +16,6 @@ import {
   type WizardAction,
   WizardActionEvent,
 } from './channel-connect-wizard.events.js';
-import { hostStyles } from './channel-connect-wizard.styles.js';
 import { ConfirmController } from './confirm-dialog.js';
 import { ConnectionPopupController } from './connection-popup.js';
 import { CredentialsState } from './credentials-state.js';
@@ -67,7 +67,15 @@ const onUnlessFalse = {
  */
 @localized()
 export class ChannelConnectWizard extends LitElement {
-  static override styles = hostStyles;
+  // Only the box: the rest of the styles come with the view.
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
 
   /** @internal The steps' templates, styles and submit: a chunk loaded when a wizard is first shown. */
   readonly view = new LazyView(this, () => import('./wizard-view.js'));

@@ -1,21 +1,10 @@
 import { css } from 'lit';
 
-import { sharedStyles } from '../../styles/shared.styles.js';
 import { token } from '../../styles/tokens.js';
 import { formStyles } from '../channel-connect-wizard/form.styles.js';
 
-/** What the element has from the start: its box (see settings-view.ts for the rest). */
-export const hostStyles = [
-  sharedStyles,
-  css`
-    :host {
-      display: block;
-    }
-  `,
-];
-
-/** Adopted when the view arrives. */
-export const viewStyles = [
+/** Adopted when the view arrives (see settings-view.ts); the element itself has only its box. */
+export const styles = [
   formStyles,
   css`
     :host {
