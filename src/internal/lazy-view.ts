@@ -5,12 +5,25 @@
 import { msg } from '@lit/localize';
 import {
   adoptStyles,
+  css,
   type CSSResultOrNative,
   html,
   type LitElement,
   type ReactiveController,
   type TemplateResult,
 } from 'lit';
+
+import { sharedStyles } from '../styles/shared.styles.js';
+
+/** The styles of an element whose view is lazy: only its box; the rest come with the view. */
+export const lazyHostStyles = [
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+    }
+  `,
+];
 
 /** What a lazy view module gives: the styles to adopt when it arrives. */
 export interface ViewModule {

@@ -1,14 +1,13 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import { LazyView } from '../../internal/lazy-view.js';
+import { lazyHostStyles, LazyView } from '../../internal/lazy-view.js';
 import type { ChannelAccount, ChannelDefinition } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
-import { sharedStyles } from '../../styles/shared.styles.js';
 import {
   ChannelAuthorizeEvent,
   ChannelConnectCancelEvent,
@@ -67,15 +66,7 @@ const onUnlessFalse = {
  */
 @localized()
 export class ChannelConnectWizard extends LitElement {
-  // Only the box: the rest of the styles come with the view.
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-    `,
-  ];
+  static override styles = lazyHostStyles;
 
   /** @internal The steps' templates, styles and submit: a chunk loaded when a wizard is first shown. */
   readonly view = new LazyView(this, () => import('./wizard-view.js'));

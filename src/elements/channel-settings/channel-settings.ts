@@ -1,17 +1,16 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 
-import { LazyView } from '../../internal/lazy-view.js';
+import { lazyHostStyles, LazyView } from '../../internal/lazy-view.js';
 import type { ChannelAccount } from '../../model/index.js';
 import { storeContext } from '../../state/context.js';
 import type { HelpDeskStore } from '../../state/store.js';
 import { StreamController } from '../../state/stream-controller.js';
-import { sharedStyles } from '../../styles/shared.styles.js';
 import { ConfirmController } from '../channel-connect-wizard/confirm-dialog.js';
 import { ConnectMenuController } from './connect-menu.js';
 
@@ -57,15 +56,7 @@ const WIZARD_TAG = 'channel-connect-wizard';
  */
 @localized()
 export class ChannelSettings extends LitElement {
-  // Only the box: the rest of the styles come with the view.
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-    `,
-  ];
+  static override styles = lazyHostStyles;
 
   /** @internal The rows' template and the styles: a chunk loaded when the settings are first shown. */
   readonly view = new LazyView(this, () => import('./settings-view.js'));
