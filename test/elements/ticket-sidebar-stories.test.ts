@@ -45,7 +45,7 @@ const expectations: [keyof typeof stories, string][] = [
   ['SectionsAndCollapsed', 'Contact'],
   ['RightToLeft', 'Ticket owner'],
   ['Dark', 'Ticket owner'],
-  ['PortugueseBR', 'Contact'],
+  ['PortugueseBR', 'Contato'],
 ];
 
 describe('ticket-sidebar stories', () => {
