@@ -47,6 +47,11 @@ export class LazyView<V extends ViewModule> implements ReactiveController {
     void this.ready();
   }
 
+  /** Whether the view has arrived or failed to (the element then says so). */
+  get settled(): boolean {
+    return this.value !== undefined || this.failed;
+  }
+
   /** Resolves when the view is loaded (or failed to load, which the element then says). */
   ready(): Promise<void> {
     this.loading ??= this.load().then(
@@ -61,7 +66,6 @@ export class LazyView<V extends ViewModule> implements ReactiveController {
         // A chunk that cannot be fetched (offline, a deploy replaced it): say so instead of staying blank.
         console.error(error);
         this.failed = true;
-        this.loading = undefined;
         this.host.requestUpdate();
       },
     );
@@ -81,6 +85,7 @@ export class LazyView<V extends ViewModule> implements ReactiveController {
 
   private retry(): void {
     this.failed = false;
+    this.loading = undefined;
     void this.ready();
     this.host.requestUpdate();
   }

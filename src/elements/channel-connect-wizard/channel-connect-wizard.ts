@@ -197,8 +197,9 @@ export class ChannelConnectWizard extends LitElement {
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.wizard');
     if (dialog) {
-      // Shown once the view is in, so the dialog opens with its content and focus lands in it as usual.
-      if (this.open && !dialog.open && this.view.value) dialog.showModal();
+      // Shown once the view is in (or failed to come), so the dialog opens with its content and focus
+      // lands in it as usual.
+      if (this.open && !dialog.open && this.view.settled) dialog.showModal();
       else if (!this.open && dialog.open) dialog.close();
     }
     // (Until the view arrives there is no heading yet: the focus waits for it.)
