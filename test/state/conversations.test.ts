@@ -30,6 +30,20 @@ describe('HelpDeskStore conversations', () => {
       expect(adapter.conversationQueries[0]).to.deep.equal({ limit: 100 });
     });
 
+    it('asks for bigger pages as the list grows, up to 200 (the protocol allows no more)', async () => {
+      const { store, adapter } = setup(3000, 100);
+      await store.start();
+      while (latest(store.conversationList$).hasMore) await store.loadMoreConversations();
+      const limits = adapter.conversationQueries.map((q) => q.limit);
+      expect(latest(store.conversationList$).ids).to.have.length(3000);
+      expect(limits.slice(0, 8), 'the store page size while the list is short').to.deep.equal(
+        Array(8).fill(100),
+      );
+      expect(Math.max(...limits)).to.equal(200);
+      expect(limits.at(-2), 'pages of 200 once the list holds 1,600').to.equal(200);
+      expect(limits.length, 'fewer requests than pages of 100').to.be.below(3000 / 100);
+    });
+
     it('loads the next page by cursor and does nothing at the end', async () => {
       const { store, adapter } = setup(5, 2);
       await store.start();
