@@ -21,6 +21,8 @@ const typingOnly = args.has('--typing-only');
 const traceScroll = args.has('--trace-scroll');
 /** Records a CPU profile of each scroll (unminified build) and prints where the time went. */
 const profile = args.has('--profile');
+/** `--heap-profile`: samples allocations during the list scroll and prints what is still held after it, by site. */
+const heapProfile = args.has('--heap-profile');
 const CONVERSATIONS = 100_000;
 const LONG_THREAD = 10_000;
 const RUNS = 5;
@@ -55,7 +57,7 @@ await build({
   root: join(root, 'bench'),
   base: './',
   logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !profile, sourcemap: false },
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !profile && !heapProfile, sourcemap: false },
 });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -179,6 +181,28 @@ async function tracedTasks(page, run, firstEvent = null) {
   };
 }
 
+/** Runs `run` under the sampling heap profiler and logs the allocation sites of what is held after a GC. */
+async function heldAfter(cdp, run) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
+  const value = await run();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { profile: heap } = await cdp.send('HeapProfiler.stopSampling');
+  const bySite = new Map();
+  const walk = (node) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const site = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    if (node.selfSize) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(heap.head);
+  const top = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  log(
+    `held after the list scroll, by allocation site:\n${top.map(([site, bytes]) => `  ${(bytes / 1e6).toFixed(1)} MB ${site}`).join('\n')}`,
+  );
+  return value;
+}
+
 /**
  * Types `TYPED` into the reply with real key events while tracing: every task of the page's main
  * thread from the first key until a second after the last (the draft is saved then).
@@ -255,6 +279,8 @@ try {
         results.scrollList = await scrollList();
       });
       log(`list scroll trace: ${JSON.stringify(results.scrollListTrace.longestTasks)}`);
+    } else if (heapProfile) {
+      results.scrollList = await heldAfter(cdp, scrollList);
     } else results.scrollList = await profiled(cdp, 'scroll-list', scrollList);
     log('scrolling the thread to its oldest message…');
     results.scrollThread = await profiled(cdp, 'scroll-thread', () =>
