@@ -31,8 +31,8 @@ const MAX_PAGE = 200;
 /**
  * How many to ask for: the store's page size, and more as the list grows (an eighth of what it
  * holds, up to MAX_PAGE). Each page appended copies the list's ids: with pages of 100, paging through
- * 100,000 conversations copies about 400 MB of id arrays, and collecting them showed up as long
- * tasks while scrolling (3 to 9 per scroll in the benchmark; 2 or 3 with this).
+ * 100,000 conversations copies about 400 MB of id arrays, garbage whose collection adds to the
+ * long tasks of a long scroll; pages that grow halve it.
  */
 function pageLimit(ctx: StoreContext, append: boolean): number {
   if (!append) return ctx.pageSize;
