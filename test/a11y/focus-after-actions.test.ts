@@ -16,6 +16,7 @@ import {
   visibleText,
   waitFor,
 } from '../helpers/queries.js';
+import { mountDesk } from './desk.js';
 import {
   answerFileChooser,
   byRole,
@@ -28,21 +29,6 @@ import {
 } from './keyboard.js';
 
 defineElements();
-
-// Seed 1: conv-5 (Emma Reyes, ticket-5 in "New"); conv-4 is one of her past conversations; conv-8 has an image.
-async function mountDesk(width: number, height = 800) {
-  const adapter = new MemoryAdapter({ fixture: createFixture({ seed: 1, conversations: 30 }) });
-  const provider = await fixture<HelpDeskProvider>(
-    html`<help-desk-provider .adapter=${adapter} style="display:block;width:${width}px;height:${height}px">
-      <help-desk></help-desk>
-    </help-desk-provider>`,
-  );
-  const desk = provider.querySelector('help-desk') as HelpDesk;
-  await waitFor(() => queryAllByRole(desk, 'option').length > 3, 'the conversations');
-  const store = provider.activeStore as HelpDeskStore;
-  const part = <K extends keyof HTMLElementTagNameMap>(tag: K) => desk.shadowRoot!.querySelector(tag)!;
-  return { adapter, provider, desk, store, part };
-}
 
 /** Opens `id` from the listbox with the keyboard: Tab to it, arrows to the row, Enter. */
 async function openFromList(desk: HelpDesk, store: HelpDeskStore, name: RegExp, id: string) {

@@ -1,12 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
-import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import type { HelpDesk } from '../../src/elements/help-desk/help-desk.js';
-import type { HelpDeskProvider } from '../../src/elements/help-desk-provider/help-desk-provider.js';
 import { defineElements } from '../../src/elements/registry.js';
-import { createFixture } from '../../src/fixtures/index.js';
 import type { HelpDeskStore } from '../../src/state/store.js';
 import { findByRole, nameOf, queryAllByRole, visibleText, waitFor } from '../helpers/queries.js';
+import { mountDesk } from './desk.js';
 import {
   answerFileChooser,
   byRole,
@@ -28,19 +26,6 @@ const TICKET = 'ticket-5';
 const REPLY = 'Yes: 20% off the annual plan. The price list is attached.';
 const PAST = 'conv-4';
 const TARGET_TEXT = 'Is there a discount for annual plans?';
-
-async function mountDesk() {
-  const adapter = new MemoryAdapter({ fixture: createFixture({ seed: 1, conversations: 30 }) });
-  const provider = await fixture<HelpDeskProvider>(
-    html`<help-desk-provider .adapter=${adapter} style="display:block;width:1280px;height:800px">
-      <help-desk></help-desk>
-    </help-desk-provider>`,
-  );
-  const desk = provider.querySelector('help-desk') as HelpDesk;
-  await waitFor(() => queryAllByRole(desk, 'option').length > 3, 'the conversations');
-  const store = provider.activeStore as HelpDeskStore;
-  return { adapter, provider, desk, store };
-}
 
 /** The conversation's confirmed messages, oldest first. */
 function sentMessages(store: HelpDeskStore) {

@@ -1,12 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
-import type { HelpDesk } from '../../src/elements/help-desk/help-desk.js';
 import type { HelpDeskProvider } from '../../src/elements/help-desk-provider/help-desk-provider.js';
 import { defineElements } from '../../src/elements/registry.js';
-import { createFixture } from '../../src/fixtures/index.js';
-import type { HelpDeskStore } from '../../src/state/store.js';
 import { findByRole, queryAllByRole, visibleText, waitFor } from '../helpers/queries.js';
+import { mountDesk } from './desk.js';
 
 defineElements();
 
@@ -35,19 +33,6 @@ function recordAnnouncements(): { said: string[]; stop: () => void } {
   return { said, stop: () => observer.disconnect() };
 }
 
-async function mountDesk() {
-  const adapter = new MemoryAdapter({ fixture: createFixture({ seed: 1, conversations: 30 }) });
-  const provider = await fixture<HelpDeskProvider>(
-    html`<help-desk-provider .adapter=${adapter} style="display:block;width:1280px;height:800px">
-      <help-desk></help-desk>
-    </help-desk-provider>`,
-  );
-  const desk = provider.querySelector('help-desk') as HelpDesk;
-  const store = provider.activeStore as HelpDeskStore;
-  const thread = desk.shadowRoot!.querySelector('thread-view')!;
-  return { adapter, provider, desk, store, thread };
-}
-
 /** Lets every pending render, store event and the announcer's delayed write happen. */
 async function settle(provider: HelpDeskProvider): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 150));
@@ -72,7 +57,8 @@ describe('Screen reader: new messages in the open thread', function () {
   this.timeout(60_000);
 
   it('are announced once through the polite announcer, never again on re-render', async () => {
-    const { adapter, provider, store, thread } = await mountDesk();
+    const { adapter, provider, store, part } = await mountDesk();
+    const thread = part('thread-view');
     store.selectConversation(OPEN);
     await findByRole(thread, 'log', 'Messages');
     await waitFor(() => queryAllByRole(thread, 'article').length >= 8, 'the thread');

@@ -10,8 +10,8 @@ import { exampleText, type MountedExample, type MountExample } from '../../demo/
 import type { MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import type { Fixture, FixtureOptions } from '../../src/fixtures/index.js';
 import type { HelpDeskStore, HelpDeskStoreOptions } from '../../src/state/store.js';
+import { installLeakTracker } from '../helpers/leak-tracker.js';
 import { getByRole, queryAllByRole, queryByRole, visibleText, waitFor } from '../helpers/queries.js';
-import { installLeakTracker } from './leak-tracker.js';
 
 /** The parts of `helpdesk-elements` the tests make a desk with. */
 export interface Kit {

@@ -23,6 +23,7 @@ import { seededRandom } from '../../src/internal/random.js';
 import type { Message } from '../../src/model/index.js';
 import { HelpDeskStore } from '../../src/state/store.js';
 import { type FaultyAdapter, withFaults } from '../../src/testing/index.js';
+import { installLeakTracker } from '../helpers/leak-tracker.js';
 import { queryAllByRole } from '../helpers/queries.js';
 
 defineElements();
@@ -45,92 +46,6 @@ async function until(check: () => true | string, what: string, timeoutMs: number
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}: ${result}`);
     await sleep(20);
   }
-}
-
-/**
- * Counts what outlives the desk: timers (setTimeout/setInterval not yet run or cleared) and event
- * listeners on window and document, created after `install()`.
- */
-function leakCounter() {
-  const timers = new Set<number>();
-  const listeners = new Set<string>();
-  const original = {
-    setTimeout: window.setTimeout,
-    clearTimeout: window.clearTimeout,
-    setInterval: window.setInterval,
-    clearInterval: window.clearInterval,
-    add: EventTarget.prototype.addEventListener,
-    remove: EventTarget.prototype.removeEventListener,
-  };
-  type Schedule = (handler: (...args: unknown[]) => void, ms?: number, ...rest: unknown[]) => number;
-  const native = {
-    timeout: original.setTimeout.bind(window) as unknown as Schedule,
-    interval: original.setInterval.bind(window) as unknown as Schedule,
-  };
-  const ids = new WeakMap<object, number>();
-  let nextId = 0;
-  const key = (target: EventTarget, type: string, listener: unknown, options: unknown) => {
-    const capture =
-      typeof options === 'boolean' ? options : Boolean((options as { capture?: boolean })?.capture);
-    const fn = listener as object;
-    if (!ids.has(fn)) ids.set(fn, ++nextId);
-    return `${target === window ? 'window' : 'document'} ${type} ${ids.get(fn)} ${capture}`;
-  };
-  const global = (target: EventTarget) => target === window || target === document;
-  return {
-    install() {
-      window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-        // (A string handler is not run: the kit's code never passes one, under its CSP it cannot.)
-        const id = native.timeout(
-          (...args: unknown[]) => {
-            timers.delete(id);
-            if (typeof handler === 'function') (handler as (...a: unknown[]) => void)(...args);
-          },
-          ms,
-          ...rest,
-        );
-        timers.add(id);
-        return id;
-      }) as typeof window.setTimeout;
-      window.clearTimeout = ((id?: number) => {
-        if (id !== undefined) timers.delete(id);
-        original.clearTimeout.call(window, id);
-      }) as typeof window.clearTimeout;
-      window.setInterval = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
-        const id = native.interval(handler as (...args: unknown[]) => void, ms, ...rest);
-        timers.add(id);
-        return id;
-      }) as typeof window.setInterval;
-      window.clearInterval = ((id?: number) => {
-        if (id !== undefined) timers.delete(id);
-        original.clearInterval.call(window, id);
-      }) as typeof window.clearInterval;
-      EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
-        if (global(this) && listener) listeners.add(key(this, type, listener, options));
-        return original.add.call(this, type, listener, options);
-      };
-      EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
-        if (global(this) && listener) listeners.delete(key(this, type, listener, options));
-        return original.remove.call(this, type, listener, options);
-      };
-    },
-    restore() {
-      Object.assign(window, {
-        setTimeout: original.setTimeout,
-        clearTimeout: original.clearTimeout,
-        setInterval: original.setInterval,
-        clearInterval: original.clearInterval,
-      });
-      EventTarget.prototype.addEventListener = original.add;
-      EventTarget.prototype.removeEventListener = original.remove;
-    },
-    get timers() {
-      return timers.size;
-    },
-    get listeners() {
-      return [...listeners];
-    },
-  };
 }
 
 /** 100 conversations the channel can write into and the rep can answer on. */
@@ -205,8 +120,7 @@ describe('Soak: 10,000 messages through withFaults', () => {
     const { data, ids, accountOf } = soakFixture();
     expect(ids, 'the fixture has 100 usable conversations').to.have.length(CONVERSATIONS);
 
-    const leaks = leakCounter();
-    leaks.install();
+    const leaks = installLeakTracker();
     try {
       const inner = new MemoryAdapter({ fixture: data });
       const faulty: FaultyAdapter<MemoryAdapter> = withFaults(inner, {
@@ -485,10 +399,13 @@ describe('Soak: 10,000 messages through withFaults', () => {
       inner.dispose();
       // Timers already running finish (the adapter's delivery receipts, a repair's retry wait); none
       // may be left after the longest of them.
-      await until(() => leaks.timers === 0 || `${leaks.timers} timers`, 'no timers left', 5_000);
-      expect(leaks.listeners, 'listeners on window and document').to.deep.equal([]);
+      await leaks.waitUntil(
+        () => leaks.liveIntervals === 0 && leaks.pendingCallbacks === 0,
+        'no timer or frame left',
+      );
+      expect(leaks.globalListeners(), 'listeners on window and document').to.deep.equal([]);
     } finally {
-      leaks.restore();
+      leaks.uninstall();
     }
   });
 });
