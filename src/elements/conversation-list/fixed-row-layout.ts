@@ -4,6 +4,9 @@
 // passes a frame; on 100,000 rows flung through at several screens a frame that made each frame a
 // long task. Here a row's position is `index * rowHeight`: one pass, no estimate, no correction.
 // Rows are still measured (cheaply, after layout) so a CSS override of the row height is honoured.
+// A fling that jumps past every rendered row renders the viewport only; the rows beyond its edges
+// follow once the scroll has been still for a moment (as the thread view does): a frame of the fling
+// then builds a third fewer rows.
 import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 
 /** The messages a layout sends its virtualizer (the shapes of @lit-labs/virtualizer's Layout.d.ts). */
@@ -26,6 +29,8 @@ export interface FixedRowLayoutConfig {
   rowHeight?: number;
   /** Pixels rendered beyond each edge of the viewport. */
   overhang?: number;
+  /** How long the scroll must be still after a jump before the overhang is rendered (ms). */
+  settleMs?: number;
   /**
    * Told the first rendered index before the rows render, so rows can be keyed by their slot in
    * the rendered range (see conversation-list.ts).
@@ -50,6 +55,10 @@ export class FixedRowLayout {
   private pinned: PinOptions | null = null;
   private range = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
   private shared: { first: number } | undefined;
+  /** Set while a fling jumps past the rendered rows: only the viewport is rendered. */
+  private jumping = false;
+  private settleMs = 120;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly sink: Sink,
@@ -60,6 +69,7 @@ export class FixedRowLayout {
 
   set config(config: FixedRowLayoutConfig) {
     this.shared = config.range ?? this.shared;
+    this.settleMs = config.settleMs ?? this.settleMs;
     if (config.overhang !== undefined && config.overhang !== this.overhang) {
       this.overhang = config.overhang;
       this.pending = true;
@@ -98,6 +108,7 @@ export class FixedRowLayout {
   set viewportScroll(coords: Point) {
     if (Math.abs(coords.top - this.scroll) < 1) return;
     this.scroll = coords.top;
+    if (this.jumpsPastRendered()) this.jump();
     const wanted = this.wantedRange();
     if (this.pinned || wanted.first < this.range.first || wanted.last > this.range.last) {
       this.pending = true;
@@ -181,13 +192,35 @@ export class FixedRowLayout {
     this.sink(message);
   }
 
-  /** The rows to render: the viewport and `overhang` pixels either side. */
+  /** Whether no rendered row is in the viewport any more (a fling, a drag of the scrollbar). */
+  private jumpsPastRendered(): boolean {
+    const { first, last } = this.range;
+    if (first < 0) return false;
+    const h = this.rowHeight;
+    const top = Math.floor(this.scroll / h);
+    const bottom = Math.ceil((this.scroll + this.viewport.height) / h) - 1;
+    return bottom < first || top > last;
+  }
+
+  /** Renders the viewport only until the scroll has been still for `settleMs`, then the overhang too. */
+  private jump(): void {
+    this.jumping = true;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.jumping = false;
+      this.pending = true;
+      this.reflowIfNeeded();
+    }, this.settleMs);
+  }
+
+  /** The rows to render: the viewport and `overhang` pixels either side (none while jumping). */
   private wantedRange(): { first: number; last: number } {
     const count = this.list.length;
     if (count === 0 || this.viewport.height === 0) return { first: -1, last: -1 };
     const h = this.rowHeight;
-    const first = Math.max(0, Math.min(count - 1, Math.floor((this.scroll - this.overhang) / h)));
-    const end = Math.ceil((this.scroll + this.viewport.height + this.overhang) / h) - 1;
+    const overhang = this.jumping ? 0 : this.overhang;
+    const first = Math.max(0, Math.min(count - 1, Math.floor((this.scroll - overhang) / h)));
+    const end = Math.ceil((this.scroll + this.viewport.height + overhang) / h) - 1;
     return { first, last: Math.max(first, Math.min(count - 1, end)) };
   }
 
