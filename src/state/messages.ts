@@ -1,7 +1,7 @@
 import type { Page } from '../adapters/adapter.js';
 import type { HelpDeskError } from '../adapters/errors.js';
 import type { Message } from '../model/index.js';
-import { emptyRecord, mapOf, type PersistentMap, recordOf } from './persistent-map.js';
+import { emptyRecord, type MapDraft, mapOf, recordOf } from './persistent-map.js';
 
 /** The seq of a local (unconfirmed) message: after every confirmed one, and JSON-safe unlike Infinity. */
 export const LOCAL_SEQ = Number.MAX_SAFE_INTEGER;
@@ -65,7 +65,7 @@ function compare(a: Message, b: Message): number {
 }
 
 /** Binary search: where `message` goes (or is) in seq order, so joining a 10,000-message thread costs no sort. */
-function seqIndex(ids: readonly string[], byId: PersistentMap<Message>, message: Message): number {
+function seqIndex(ids: readonly string[], byId: Pick<MapDraft<Message>, 'get'>, message: Message): number {
   let low = 0;
   let high = ids.length;
   while (low < high) {
@@ -105,35 +105,37 @@ function upsert(
 ): ThreadState {
   if (messages.length === 0) return thread;
   const before = mapOf(thread.byId);
-  let byId = before;
   const cached = confirmedLists.get(thread.byId);
-  let list: Message[] | null = null;
-  let ids: string[] | null = null;
-  let pending: Record<string, Message> | null = null;
-  for (const message of messages) {
-    if ((pending ?? thread.pending)[message.clientId]) {
-      pending ??= { ...thread.pending };
-      delete pending[message.clientId];
+  // Typed with `as`: they are set inside the batch below, which the compiler's narrowing does not follow.
+  let list = null as Message[] | null;
+  let ids = null as string[] | null;
+  let pending = null as Record<string, Message> | null;
+  const byId = before.withMutations((draft) => {
+    for (const message of messages) {
+      if ((pending ?? thread.pending)[message.clientId]) {
+        pending ??= { ...thread.pending };
+        delete pending[message.clientId];
+      }
+      const existing = draft.get(message.id);
+      if (existing && !overwrite(message)) continue;
+      if (cached) list ??= cached.slice();
+      if (existing && existing.seq === message.seq) {
+        if (list) list[seqIndex(ids ?? thread.ids, draft, existing)] = message;
+        draft.set(message.id, message);
+        continue;
+      }
+      ids ??= thread.ids.slice();
+      if (existing) {
+        const at = ids.indexOf(message.id);
+        ids.splice(at, 1);
+        list?.splice(at, 1);
+      }
+      draft.set(message.id, message);
+      const at = seqIndex(ids, draft, message);
+      ids.splice(at, 0, message.id);
+      list?.splice(at, 0, message);
     }
-    const existing = byId.get(message.id);
-    if (existing && !overwrite(message)) continue;
-    if (cached) list ??= cached.slice();
-    if (existing && existing.seq === message.seq) {
-      if (list) list[seqIndex(ids ?? thread.ids, byId, existing)] = message;
-      byId = byId.set(message.id, message);
-      continue;
-    }
-    ids ??= thread.ids.slice();
-    if (existing) {
-      const at = ids.indexOf(message.id);
-      ids.splice(at, 1);
-      list?.splice(at, 1);
-    }
-    byId = byId.set(message.id, message);
-    const at = seqIndex(ids, byId, message);
-    ids.splice(at, 0, message.id);
-    list?.splice(at, 0, message);
-  }
+  });
   const pendingOrder = pending
     ? thread.pendingOrder.filter((clientId) => pending![clientId])
     : thread.pendingOrder;
@@ -296,11 +298,11 @@ export function threadResynced(
       return !existing || (!newer(message) && JSON.stringify(existing) !== JSON.stringify(message));
     });
     const next = upsert(thread, changed, () => true);
-    let synced = seqs;
-    if (syncedSeq > 0) {
+    const synced = seqs.withMutations((draft) => {
+      if (syncedSeq <= 0) return;
       for (const message of items)
-        if ((seqs.get(message.id) ?? 0) < syncedSeq) synced = synced.set(message.id, syncedSeq);
-    }
+        if ((seqs.get(message.id) ?? 0) < syncedSeq) draft.set(message.id, syncedSeq);
+    });
     return synced === seqs ? next : { ...next, eventSeq: recordOf(synced) };
   });
 }

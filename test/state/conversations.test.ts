@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 
 import { HelpDeskError } from '../../src/adapters/errors.js';
-import { initialConversations, matchesQuery } from '../../src/state/conversations.js';
+import {
+  conversationChanged,
+  type ConversationsState,
+  initialConversations,
+  matchesQuery,
+  pageLoaded,
+} from '../../src/state/conversations.js';
 import { HelpDeskStore } from '../../src/state/store.js';
 import { conversation, FakeAdapter, latest } from './fake-adapter.js';
 
@@ -240,6 +246,33 @@ describe('HelpDeskStore conversations', () => {
       store.selectConversation('c1');
       subscription.unsubscribe();
       expect(emissions).to.equal(1);
+    });
+  });
+
+  describe('List membership across state versions', () => {
+    const page = (...ids: string[]) => ({ items: ids.map((id) => conversation(id)), nextCursor: 'more' });
+    const load = (state: ConversationsState, ...ids: string[]) => pageLoaded(state, 0, page(...ids), true);
+    const context = { currentAgentId: null };
+
+    it('knows what an older list held after a newer one was made from it', () => {
+      const first = pageLoaded(initialConversations(), 0, page('c0', 'c1'), false);
+      const second = load(first, 'c2', 'c3');
+      expect(load(first, 'c2', 'c1').ids, 'the older list').to.deep.equal(['c0', 'c1', 'c2']);
+      expect(load(second, 'c3', 'c4').ids, 'the newer list').to.deep.equal(['c0', 'c1', 'c2', 'c3', 'c4']);
+      expect(load(first, 'c3').ids, 'the older list again').to.deep.equal(['c0', 'c1', 'c3']);
+    });
+
+    it('knows what a list held before and after a row left it', () => {
+      const listed = pageLoaded(
+        { ...initialConversations(), query: { text: '', filters: { status: 'open' }, viewId: null } },
+        0,
+        page('c0', 'c1'),
+        false,
+      );
+      const closed = conversationChanged(listed, conversation('c0', { status: 'closed' }), context);
+      expect(closed.ids).to.deep.equal(['c1']);
+      expect(load(listed, 'c0', 'c2').ids).to.deep.equal(['c0', 'c1', 'c2']);
+      expect(load(closed, 'c0', 'c2').ids).to.deep.equal(['c1', 'c0', 'c2']);
     });
   });
 
