@@ -17,12 +17,20 @@ const check = args.has('--check');
 const quick = args.has('--quick');
 /** `--typing-only`: skips the 100,000-conversation part (for work on the editor). */
 const typingOnly = args.has('--typing-only');
-/** `--trace-scroll`: traces the list scroll and keeps what its longest tasks held (a diagnosis aid). */
+/**
+ * `--trace-scroll`: traces both scrolls (unminified build, with JS samples), prints what their longest
+ * tasks held and the collector's pauses, and writes each trace to bench-results/ for DevTools (a
+ * diagnosis aid).
+ */
 const traceScroll = args.has('--trace-scroll');
 /** Records a CPU profile of each scroll (unminified build) and prints where the time went. */
 const profile = args.has('--profile');
-/** `--heap-profile`: samples allocations during the list scroll and prints what is still held after it, by site. */
+/**
+ * `--heap-profile`: samples allocations during the list scroll and prints what is still held after it,
+ * by site; with `--all-allocations`, everything allocated, collected or not (a diagnosis aid).
+ */
 const heapProfile = args.has('--heap-profile');
+const allAllocations = args.has('--all-allocations');
 const CONVERSATIONS = 100_000;
 const LONG_THREAD = 10_000;
 const RUNS = 5;
@@ -57,7 +65,13 @@ await build({
   root: join(root, 'bench'),
   base: './',
   logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !profile && !heapProfile, sourcemap: false },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: !profile && !heapProfile && !traceScroll,
+    sourcemap: false,
+  },
 });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
@@ -153,12 +167,18 @@ function longestTasksOf(onThread, runTasks, count = 3) {
  * Runs `run` while tracing and returns the tasks of the page's main thread from the first `firstEvent`
  * (an EventDispatch type, or any task when null) to the end: their durations and what the longest held.
  */
-async function tracedTasks(page, run, firstEvent = null) {
+async function tracedTasks(page, run, firstEvent = null, saveAs = null) {
+  const samples = saveAs ? ['disabled-by-default-v8.cpu_profiler'] : [];
   await page.tracing.start({
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', ...samples],
   });
   await run();
-  const trace = JSON.parse(new TextDecoder().decode(await page.tracing.stop()));
+  const raw = await page.tracing.stop();
+  if (saveAs) {
+    await mkdir(join(root, 'bench-results'), { recursive: true });
+    await writeFile(join(root, 'bench-results', saveAs), raw);
+  }
+  const trace = JSON.parse(new TextDecoder().decode(raw));
   const events = trace.traceEvents ?? trace;
   const starts = firstEvent
     ? events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === firstEvent)
@@ -170,7 +190,12 @@ async function tracedTasks(page, run, firstEvent = null) {
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from);
   const runTasks = onThread.filter((e) => e.name === 'RunTask');
   const tasks = runTasks.map((e) => e.dur / 1000);
+  const pauses = (name) => {
+    const ms = onThread.filter((e) => e.name === name).map((e) => e.dur / 1000);
+    return { count: ms.length, longest: Math.round(Math.max(0, ...ms)) };
+  };
   return {
+    gc: { scavenges: pauses('MinorGC'), majorGCs: pauses('MajorGC') },
     count: firstEvent ? starts.length : undefined,
     tasks: tasks.length,
     longest: Math.max(0, ...tasks),
@@ -184,7 +209,11 @@ async function tracedTasks(page, run, firstEvent = null) {
 /** Runs `run` under the sampling heap profiler and logs the allocation sites of what is held after a GC. */
 async function heldAfter(cdp, run) {
   await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16384,
+    includeObjectsCollectedByMajorGC: allAllocations,
+    includeObjectsCollectedByMinorGC: allAllocations,
+  });
   const value = await run();
   await cdp.send('HeapProfiler.collectGarbage');
   const { profile: heap } = await cdp.send('HeapProfiler.stopSampling');
@@ -196,9 +225,9 @@ async function heldAfter(cdp, run) {
     node.children.forEach(walk);
   };
   walk(heap.head);
-  const top = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const top = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 30);
   log(
-    `held after the list scroll, by allocation site:\n${top.map(([site, bytes]) => `  ${(bytes / 1e6).toFixed(1)} MB ${site}`).join('\n')}`,
+    `${allAllocations ? 'allocated during' : 'held after'} the list scroll, by allocation site:\n${top.map(([site, bytes]) => `  ${(bytes / 1e6).toFixed(1)} MB ${site}`).join('\n')}`,
   );
   return value;
 }
@@ -275,17 +304,40 @@ try {
     log('scrolling the list to the end…');
     const scrollList = () => page.evaluate((t) => window.bench.scrollList(t), quick ? 30_000 : 240_000);
     if (traceScroll) {
-      results.scrollListTrace = await tracedTasks(page, async () => {
-        results.scrollList = await scrollList();
-      });
-      log(`list scroll trace: ${JSON.stringify(results.scrollListTrace.longestTasks)}`);
+      results.scrollListTrace = await tracedTasks(
+        page,
+        async () => {
+          results.scrollList = await scrollList();
+        },
+        null,
+        'trace-scroll-list.json',
+      );
+      log(
+        `list scroll trace: ${JSON.stringify(results.scrollListTrace.gc)} ${JSON.stringify(results.scrollListTrace.longestTasks)}`,
+      );
     } else if (heapProfile) {
       results.scrollList = await heldAfter(cdp, scrollList);
     } else results.scrollList = await profiled(cdp, 'scroll-list', scrollList);
+    // Each scroll starts from a collected heap, as the list scroll does: otherwise the collection of
+    // what the list scroll left (100,000 conversations' worth) lands in the thread scroll, a pause
+    // that belongs to the previous measure (a rep's pause between the two would give the browser's
+    // idle-time collector that time).
+    results.heapAfterListScrollMb = await heapMb(cdp);
     log('scrolling the thread to its oldest message…');
-    results.scrollThread = await profiled(cdp, 'scroll-thread', () =>
-      page.evaluate((t) => window.bench.scrollThread(t), quick ? 30_000 : 120_000),
-    );
+    const scrollThread = () => page.evaluate((t) => window.bench.scrollThread(t), quick ? 30_000 : 120_000);
+    if (traceScroll) {
+      results.scrollThreadTrace = await tracedTasks(
+        page,
+        async () => {
+          results.scrollThread = await scrollThread();
+        },
+        null,
+        'trace-scroll-thread.json',
+      );
+      log(
+        `thread scroll trace: ${JSON.stringify(results.scrollThreadTrace.gc)} ${JSON.stringify(results.scrollThreadTrace.longestTasks)}`,
+      );
+    } else results.scrollThread = await profiled(cdp, 'scroll-thread', scrollThread);
     results.elementsAfterScroll = await page.evaluate(() => window.bench.elements());
     results.heapAfterScrollMb = await heapMb(cdp);
   } else {
@@ -405,13 +457,18 @@ row(
     ? `${st.count} long tasks; ${st.messages} messages${st.complete ? '' : ' (did not reach the oldest)'}; ${num(st.ms / 1000, 1)} s`
     : (results.scrollThread?.error ?? ''),
 );
-const heap = Math.max(results.heapAfterRenderMb ?? 0, results.heapAfterScrollMb ?? 0) || null;
+const heap =
+  Math.max(
+    results.heapAfterRenderMb ?? 0,
+    results.heapAfterListScrollMb ?? 0,
+    results.heapAfterScrollMb ?? 0,
+  ) || null;
 row(
   'JS heap after GC (MB)',
   '≤ 150',
   num(heap, 1),
   heap !== null && heap <= 150,
-  `after first render ${num(results.heapAfterRenderMb, 1)}${results.heapAfterScrollMb ? `, after scrolling ${num(results.heapAfterScrollMb, 1)}` : ''}`,
+  `after first render ${num(results.heapAfterRenderMb, 1)}${results.heapAfterListScrollMb ? `, after scrolling the list ${num(results.heapAfterListScrollMb, 1)}` : ''}${results.heapAfterScrollMb ? `, after scrolling the thread too ${num(results.heapAfterScrollMb, 1)}` : ''}`,
 );
 const ty = results.typing && !results.typing.error && !results.typing.unavailable ? results.typing : null;
 row(
