@@ -44,6 +44,18 @@ describe('<conversation-list>', function () {
       expect(options(list)[0]!.getAttribute('aria-setsize')).to.equal('3000');
     });
 
+    it('shows brief rows, still named, while a fling jumps past the rows, and full rows once still', async () => {
+      const { list } = await mountList({ data: createFixture({ seed: 5, conversations: 100 }) });
+      const box = listbox(list);
+      box.scrollTop = box.scrollHeight / 2;
+      await waitFor(() => options(list).some((row) => row.classList.contains('brief')));
+      const brief = options(list).find((row) => row.classList.contains('brief'))!;
+      expect(nameOf(brief)).to.not.equal('');
+      expect(brief.querySelector('[part~="preview"]')).to.equal(null);
+      await waitFor(() => options(list).every((row) => !row.classList.contains('brief')));
+      expect(options(list).every((row) => row.querySelector('[part~="preview"]'))).to.be.true;
+    });
+
     it('pages in more conversations by cursor as the rep scrolls to the end', async () => {
       const { list, store } = await mountList({ data: createFixture({ seed: 5, conversations: 250 }) });
       expect(store.state.conversations.ids.length).to.equal(100);

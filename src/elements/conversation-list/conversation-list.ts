@@ -97,7 +97,7 @@ export class ConversationList extends LitElement {
    * slot in the rendered range, not by conversation: scrolling then updates the text of the rows in
    * place instead of removing and creating every row, which made flinging the list a long task.
    */
-  private readonly rendered = { first: 0 };
+  private readonly rendered = { first: 0, jumping: false };
   private readonly keyOf = (_id: string, index: number): number => index - this.rendered.first;
   /** Rows the first visible row moved by in this update; the scroll follows it in updated(). */
   private scrollShift = 0;
@@ -184,6 +184,9 @@ export class ConversationList extends LitElement {
     this.scrollShift = 0;
     this.sync.apply(changed);
   }
+
+  /** A fling has settled: render full rows again (a render re-runs every row's guard). */
+  private readonly fullRows = (): void => this.requestUpdate();
 
   private handleSearchInput = (event: Event): void => {
     const text = (event.target as HTMLInputElement).value;
@@ -339,12 +342,13 @@ export class ConversationList extends LitElement {
         ${virtualize({
           items: ids as string[],
           keyFunction: this.keyOf,
-          renderItem: (id: string, index: number) => renderGuardedRow(id, index, ctx),
+          renderItem: (id: string, index: number) => renderGuardedRow(id, index, ctx, this.rendered.jumping),
           scroller: true,
           layout: fixedRows({
             rowHeight: ROW_HEIGHT[this.density] ?? ROW_HEIGHT.comfortable,
             overhang: OVERHANG,
             range: this.rendered,
+            onSettle: this.fullRows,
           }),
         })}
       </div>

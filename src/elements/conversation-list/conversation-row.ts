@@ -160,11 +160,38 @@ export function renderRow(id: string, index: number, ctx: RowContext): TemplateR
 }
 
 /**
- * A row that re-renders only when something it shows changed: a new message re-renders its own row,
- * not every row in view.
+ * A row while a fling jumps past every rendered row (faster than a screen a frame, too fast to read):
+ * the contact's name only, which keeps the option's accessible name, and about a fifth of a full row's
+ * work, so the fling stays smooth. Full rows replace these once the scroll is still.
  */
-export function renderGuardedRow(id: string, index: number, ctx: RowContext): TemplateResult {
+function renderBriefRow(id: string, index: number, ctx: RowContext): TemplateResult {
+  const conversation = ctx.byId[id];
+  const selected = id === ctx.selectedId;
+  return html`<div
+    role="option"
+    id=${optionId(index)}
+    part=${selected ? 'row row-selected' : 'row'}
+    class=${classMap({ row: true, brief: true, selected, active: index === ctx.activeIndex })}
+    aria-selected=${selected ? 'true' : 'false'}
+    aria-posinset=${index + 1}
+    aria-setsize=${ctx.setSize}
+    data-index=${index}
+  >
+    <span class="line"
+      ><span part="name" class="name" dir="auto"
+        >${conversation ? contactLabel(conversation) : msg('Loading…')}</span
+      ></span
+    >
+  </div>`;
+}
+
+/**
+ * A row that re-renders only when something it shows changed: a new message re-renders its own row,
+ * not every row in view. `brief` while a fling jumps past the rows (see renderBriefRow).
+ */
+export function renderGuardedRow(id: string, index: number, ctx: RowContext, brief = false): TemplateResult {
   const deps = [
+    brief,
     ctx.byId[id],
     id === ctx.selectedId,
     index === ctx.activeIndex,
@@ -176,5 +203,5 @@ export function renderGuardedRow(id: string, index: number, ctx: RowContext): Te
     ctx.assignees,
     getLocale(),
   ];
-  return html`${guard(deps, () => renderRow(id, index, ctx))}`;
+  return html`${guard(deps, () => (brief ? renderBriefRow(id, index, ctx) : renderRow(id, index, ctx)))}`;
 }

@@ -4,9 +4,9 @@
 // passes a frame; on 100,000 rows flung through at several screens a frame that made each frame a
 // long task. Here a row's position is `index * rowHeight`: one pass, no estimate, no correction.
 // Rows are still measured (cheaply, after layout) so a CSS override of the row height is honoured.
-// A fling that jumps past every rendered row renders the viewport only; the rows beyond its edges
-// follow once the scroll has been still for a moment (as the thread view does): a frame of the fling
-// then builds a third fewer rows.
+// A fling that jumps past every rendered row renders the viewport only, and the element is told
+// (`range.jumping`) so it can render brief rows; full rows and the rows beyond the viewport's edges
+// follow once the scroll has been still for a moment (as the thread view does).
 import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 
 /** The messages a layout sends its virtualizer (the shapes of @lit-labs/virtualizer's Layout.d.ts). */
@@ -33,9 +33,11 @@ export interface FixedRowLayoutConfig {
   settleMs?: number;
   /**
    * Told the first rendered index before the rows render, so rows can be keyed by their slot in
-   * the rendered range (see conversation-list.ts).
+   * the rendered range (see conversation-list.ts), and whether a fling is jumping past the rows.
    */
-  range?: { first: number };
+  range?: { first: number; jumping?: boolean };
+  /** Called when a jump has settled and full rows are wanted again. */
+  onSettle?: () => void;
 }
 
 export class FixedRowLayout {
@@ -54,7 +56,8 @@ export class FixedRowLayout {
   private pending = true;
   private pinned: PinOptions | null = null;
   private range = { first: -1, last: -1, firstVisible: -1, lastVisible: -1 };
-  private shared: { first: number } | undefined;
+  private shared: { first: number; jumping?: boolean } | undefined;
+  private onSettle: (() => void) | undefined;
   /** Set while a fling jumps past the rendered rows: only the viewport is rendered. */
   private jumping = false;
   private settleMs = 120;
@@ -70,6 +73,7 @@ export class FixedRowLayout {
   set config(config: FixedRowLayoutConfig) {
     this.shared = config.range ?? this.shared;
     this.settleMs = config.settleMs ?? this.settleMs;
+    this.onSettle = config.onSettle ?? this.onSettle;
     if (config.overhang !== undefined && config.overhang !== this.overhang) {
       this.overhang = config.overhang;
       this.pending = true;
@@ -175,7 +179,10 @@ export class FixedRowLayout {
     const { first, last } = this.wantedRange();
     this.range.first = first;
     this.range.last = last;
-    if (this.shared) this.shared.first = first;
+    if (this.shared) {
+      this.shared.first = first;
+      this.shared.jumping = this.jumping;
+    }
     this.updateVisible(false);
     const childPositions = new Map<number, Point>();
     for (let i = first; i >= 0 && i <= last; i++) childPositions.set(i, { top: i * this.rowHeight, left: 0 });
@@ -210,6 +217,7 @@ export class FixedRowLayout {
       this.jumping = false;
       this.pending = true;
       this.reflowIfNeeded();
+      this.onSettle?.();
     }, this.settleMs);
   }
 
