@@ -32,7 +32,8 @@ const OVERHANG = 160;
 
 /**
  * The rep's inbox: search, filters, saved views and a virtualized list of conversations, newest
- * activity first. DOM size does not grow with the number of conversations.
+ * activity first. DOM size does not grow with the number of conversations. While a fling jumps past
+ * every rendered row, rows show the contact's name only, until the scroll is still (docs/adr/009).
  *
  * @tag conversation-list
  * @csspart base - The wrapper of everything.
