@@ -87,20 +87,7 @@ function channelBadge(conversation: Conversation, channels: RowContext['channels
 export function renderRow(id: string, index: number, ctx: RowContext): TemplateResult {
   const conversation = ctx.byId[id];
   const selected = id === ctx.selectedId;
-  const classes = { row: true, selected, active: index === ctx.activeIndex };
-  if (!conversation) {
-    return html`<div
-      role="option"
-      id=${optionId(index)}
-      class=${classMap(classes)}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-posinset=${index + 1}
-      aria-setsize=${ctx.setSize}
-      data-index=${index}
-    >
-      ${msg('Loading…')}
-    </div>`;
-  }
+  if (!conversation) return renderBriefRow(id, index, ctx);
   const text = textOf(conversation);
   const label = text.name ?? msg('Unknown contact');
   const last = conversation.lastMessage;
@@ -112,7 +99,7 @@ export function renderRow(id: string, index: number, ctx: RowContext): TemplateR
     role="option"
     id=${optionId(index)}
     part=${selected ? 'row row-selected' : 'row'}
-    class=${classMap({ ...classes, unread: unread > 0 })}
+    class=${classMap({ row: true, selected, active: index === ctx.activeIndex, unread: unread > 0 })}
     aria-selected=${selected ? 'true' : 'false'}
     aria-posinset=${index + 1}
     aria-setsize=${ctx.setSize}
@@ -160,9 +147,10 @@ export function renderRow(id: string, index: number, ctx: RowContext): TemplateR
 }
 
 /**
- * A row while a fling jumps past every rendered row (faster than a screen a frame, too fast to read):
- * the contact's name only, which keeps the option's accessible name, and about a fifth of a full row's
- * work, so the fling stays smooth. Full rows replace these once the scroll is still.
+ * A row with the contact's name only: while its conversation is still loading ("Loading…"), and
+ * while a fling jumps past every rendered row (faster than a screen a frame, too fast to read), where
+ * it keeps the option's accessible name for about a fifth of a full row's work. Full rows replace
+ * these once the scroll is still.
  */
 function renderBriefRow(id: string, index: number, ctx: RowContext): TemplateResult {
   const conversation = ctx.byId[id];
