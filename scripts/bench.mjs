@@ -206,6 +206,30 @@ async function tracedTasks(page, run, firstEvent = null, saveAs = null) {
   };
 }
 
+/**
+ * Runs a scroll under the diagnosis the flags ask for: traced (`--trace-scroll`: the trace is kept in
+ * bench-results/ and its summary in `results.traces[name]`), under the heap profiler (`--heap-profile`,
+ * where `heap` allows it), or CPU-profiled (`--profile`; else plainly). Returns what the scroll returned.
+ */
+async function diagnosed(page, cdp, name, run, heap = false) {
+  if (traceScroll) {
+    let value;
+    const trace = await tracedTasks(
+      page,
+      async () => {
+        value = await run();
+      },
+      null,
+      `trace-${name}.json`,
+    );
+    (results.traces ??= {})[name] = trace;
+    log(`${name} trace: ${JSON.stringify(trace.gc)} ${JSON.stringify(trace.longestTasks)}`);
+    return value;
+  }
+  if (heap) return heldAfter(cdp, run);
+  return profiled(cdp, name, run);
+}
+
 /** Runs `run` under the sampling heap profiler and logs the allocation sites of what is held after a GC. */
 async function heldAfter(cdp, run) {
   await cdp.send('HeapProfiler.enable');
@@ -303,21 +327,7 @@ try {
     results.heapAfterRenderMb = await heapMb(cdp);
     log('scrolling the list to the end…');
     const scrollList = () => page.evaluate((t) => window.bench.scrollList(t), quick ? 30_000 : 240_000);
-    if (traceScroll) {
-      results.scrollListTrace = await tracedTasks(
-        page,
-        async () => {
-          results.scrollList = await scrollList();
-        },
-        null,
-        'trace-scroll-list.json',
-      );
-      log(
-        `list scroll trace: ${JSON.stringify(results.scrollListTrace.gc)} ${JSON.stringify(results.scrollListTrace.longestTasks)}`,
-      );
-    } else if (heapProfile) {
-      results.scrollList = await heldAfter(cdp, scrollList);
-    } else results.scrollList = await profiled(cdp, 'scroll-list', scrollList);
+    results.scrollList = await diagnosed(page, cdp, 'scroll-list', scrollList, heapProfile);
     // Each scroll starts from a collected heap, as the list scroll does: otherwise the collection of
     // what the list scroll left (100,000 conversations' worth) lands in the thread scroll, a pause
     // that belongs to the previous measure (a rep's pause between the two would give the browser's
@@ -325,19 +335,7 @@ try {
     results.heapAfterListScrollMb = await heapMb(cdp);
     log('scrolling the thread to its oldest message…');
     const scrollThread = () => page.evaluate((t) => window.bench.scrollThread(t), quick ? 30_000 : 120_000);
-    if (traceScroll) {
-      results.scrollThreadTrace = await tracedTasks(
-        page,
-        async () => {
-          results.scrollThread = await scrollThread();
-        },
-        null,
-        'trace-scroll-thread.json',
-      );
-      log(
-        `thread scroll trace: ${JSON.stringify(results.scrollThreadTrace.gc)} ${JSON.stringify(results.scrollThreadTrace.longestTasks)}`,
-      );
-    } else results.scrollThread = await profiled(cdp, 'scroll-thread', scrollThread);
+    results.scrollThread = await diagnosed(page, cdp, 'scroll-thread', scrollThread);
     results.elementsAfterScroll = await page.evaluate(() => window.bench.elements());
     results.heapAfterScrollMb = await heapMb(cdp);
   } else {
