@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 
 import { build } from 'vite';
 
+import { minifyTemplateLiterals } from './minify-template-literals.mjs';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const budgets = JSON.parse(readFileSync(new URL('../size-budgets.json', import.meta.url), 'utf8'));
 const kB = (bytes) => bytes / 1024;
@@ -76,6 +78,8 @@ check('kit total (. and ./define), on-demand chunks excluded', sumBytes(library,
 // 2. A portal's bundle of `helpdesk-elements/define`, everything bundled, split as Vite splits it.
 const portal = await bundle({
   configFile: false,
+  // As the published files are: their templates minified (vite.config.ts).
+  plugins: [minifyTemplateLiterals()],
   build: { target: 'es2022', minify: true, rolldownOptions: { input: { portal: `${root}src/define.ts` } } },
 });
 const portalEntry = portal.find((chunk) => chunk.isEntry);

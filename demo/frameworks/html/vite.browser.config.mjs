@@ -8,11 +8,14 @@ import { fileURLToPath, URL } from 'node:url';
 
 import { defineConfig } from 'vite';
 
+import { minifyTemplateLiterals } from '../../../scripts/minify-template-literals.mjs';
+
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export default defineConfig({
   root,
   publicDir: false,
+  plugins: [minifyTemplateLiterals()],
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
@@ -29,6 +32,10 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rolldownOptions: {
+      // The template minifier takes most of the build's few seconds, by design: no warning about it.
+      checks: { bundlerTimings: false },
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
 });
