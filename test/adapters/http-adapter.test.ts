@@ -223,6 +223,27 @@ describe('HttpAdapter', () => {
       }
     });
 
+    it('never opens the stream for a subscription ended before the adapter was ready', async () => {
+      const { fetch, calls } = fakeFetch([json(200, [])]);
+      const adapter = adapterWith(fetch);
+      adapter.events$.subscribe().unsubscribe();
+      // A request waits for the same workings the stream does: once it is answered, they are there.
+      await adapter.listAgents();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(calls.map((c) => new URL(c.url).pathname)).to.deep.equal(['/api/agents']);
+    });
+
+    it('closes the connection when the last subscriber leaves', async () => {
+      const stream = sseResponse();
+      const { fetch, calls } = fakeFetch([stream.response]);
+      const subscription = adapterWith(fetch).events$.subscribe();
+      await waitFor(() => calls.length === 1);
+      stream.write('id: 1\nevent: ready\ndata: {}\n\n');
+      expect(calls[0]!.init.signal!.aborted).to.be.false;
+      subscription.unsubscribe();
+      expect(calls[0]!.init.signal!.aborted).to.be.true;
+    });
+
     it('stops with unauthorized when the token is refused', async () => {
       const { fetch, calls } = fakeFetch([apiError(401, 'unauthorized', 'Sign in.')]);
       const states: string[] = [];

@@ -1,4 +1,8 @@
-import type { Observable } from 'rxjs';
+// The HttpAdapter as `helpdesk-elements` exports it: a small class whose workings (requests,
+// retries, the event stream, uploads: http-backend.ts) are a chunk fetched when the first adapter is
+// made. A page that talks to a MemoryAdapter never downloads them, and one that makes an
+// HttpAdapter fetches them while the store gets ready to ask for its first data.
+import { Observable, type Subscription } from 'rxjs';
 
 import type {
   Agent,
@@ -28,9 +32,10 @@ import type {
   Page,
   UploadOptions,
 } from '../adapter.js';
-import { createEventStream, type ReconnectOptions, type StreamCursor } from './event-stream.js';
-import { type HeadersOption, HttpClient, type RequestSpec, type RetryOptions } from './request.js';
-import { uploadFile } from './upload.js';
+import { HelpDeskError } from '../errors.js';
+import type { ReconnectOptions, StreamCursor } from './event-stream.js';
+import type { HttpBackend } from './http-backend.js';
+import type { HeadersOption, RetryOptions } from './request.js';
 
 export interface HttpAdapterOptions {
   /** Where the API lives, e.g. `https://desk.example.com/api`. */
@@ -49,8 +54,6 @@ export interface HttpAdapterOptions {
   random?: () => number;
 }
 
-const enc = encodeURIComponent;
-
 /**
  * A `HelpDeskAdapter` over the REST + Server-Sent Events protocol of `docs/protocol/openapi.json`
  * (the reference server in `demo/server` speaks it).
@@ -59,29 +62,38 @@ const enc = encodeURIComponent;
  * const adapter = new HttpAdapter({ baseUrl: 'https://desk.example.com/api', headers: () => ({ Authorization: `Bearer ${auth.token()}` }) });
  */
 export class HttpAdapter implements HelpDeskAdapter {
+  /**
+   * The backend's stream, subscribed once it has arrived: nothing is sent before the connection
+   * opens, so no event is lost; unsubscribing before then means it never opens.
+   */
   readonly events$: Observable<HelpDeskEvent>;
-  private readonly client: HttpClient;
+  private readonly options: HttpAdapterOptions;
+  /** Here rather than in the backend, so `lastEventId` reads before the backend arrives too. */
   private readonly cursor: StreamCursor = { lastEventId: null };
+  private backend?: Promise<HttpBackend>;
 
   constructor(options: HttpAdapterOptions) {
     if (!options?.baseUrl) throw new TypeError('HttpAdapter: `baseUrl` is required.');
-    const random = options.random ?? Math.random;
-    this.client = new HttpClient({
-      baseUrl: options.baseUrl,
-      headers: options.headers,
-      fetch: options.fetch,
-      retry: { retries: 3, baseDelayMs: 300, maxDelayMs: 5000, ...options.retry },
-      timeoutMs: options.timeoutMs ?? 30_000,
-      random,
+    // Read when the backend arrives; a copy, so a host changing its object later changes nothing, as before.
+    this.options = { ...options };
+    this.events$ = new Observable<HelpDeskEvent>((subscriber) => {
+      let stream: Subscription | undefined;
+      this.load().then(
+        (backend) => {
+          if (subscriber.closed) return;
+          stream = backend.events$.subscribe({
+            next: (event) => subscriber.next(event),
+            error: (error: unknown) => subscriber.error(error),
+            complete: () => subscriber.complete(),
+          });
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => stream?.unsubscribe();
     });
-    const reconnect: ReconnectOptions = {
-      baseDelayMs: 500,
-      maxDelayMs: 30_000,
-      offlineAfter: 5,
-      idleTimeoutMs: 45_000,
-      ...options.reconnect,
-    };
-    this.events$ = createEventStream(this.client, this.cursor, reconnect, random);
+    // Fetched now, in parallel with whatever the host does before its first call. A failure here is
+    // reported by the calls that need the backend, not as an unhandled rejection.
+    this.load().catch(() => undefined);
   }
 
   /** The id of the last event received: where the stream resumes. */
@@ -89,118 +101,114 @@ export class HttpAdapter implements HelpDeskAdapter {
     return this.cursor.lastEventId;
   }
 
-  private get<T>(path: string, query?: RequestSpec['query']): Promise<T> {
-    return this.client.json<T>({ method: 'GET', path, query, retry: true });
+  /**
+   * The backend, once. A chunk that could not be fetched (offline, a deploy replaced it) rejects like
+   * an unreachable server, which callers already retry, and the next call fetches it again.
+   */
+  private load(): Promise<HttpBackend> {
+    this.backend ??= import('./http-backend.js').then(
+      (module) => new module.HttpBackend(this.options, this.cursor),
+      (error: unknown) => {
+        this.backend = undefined;
+        throw new HelpDeskError('unavailable', "Can't reach the server. Check the connection.", {
+          cause: error,
+        });
+      },
+    );
+    return this.backend;
   }
 
-  private write<T>(method: RequestSpec['method'], path: string, body?: unknown): Promise<T> {
-    return this.client.json<T>({ method, path, body });
+  /** Calls keep their order: each waits for the same backend, then runs as the backend's own would. */
+  private run<T>(call: (backend: HttpBackend) => Promise<T>): Promise<T> {
+    return this.load().then(call);
   }
 
   listChannels(): Promise<ChannelDefinition[]> {
-    return this.get('/channels');
+    return this.run((b) => b.listChannels());
   }
 
   listAccounts(): Promise<ChannelAccount[]> {
-    return this.get('/accounts');
+    return this.run((b) => b.listAccounts());
   }
 
   connectAccount(input: ConnectAccountInput): Promise<ChannelAccount> {
-    return this.write('POST', '/accounts', input);
+    return this.run((b) => b.connectAccount(input));
   }
 
   updateAccount(id: string, patch: AccountPatch): Promise<ChannelAccount> {
-    return this.write('PATCH', `/accounts/${enc(id)}`, patch);
+    return this.run((b) => b.updateAccount(id, patch));
   }
 
   deleteAccount(id: string): Promise<void> {
-    return this.write('DELETE', `/accounts/${enc(id)}`);
+    return this.run((b) => b.deleteAccount(id));
   }
 
   listConversations(query: ConversationQuery): Promise<Page<Conversation>> {
-    const f: ConversationFilters = query.filters ?? {};
-    return this.get('/conversations', {
-      limit: query.limit,
-      cursor: query.cursor,
-      text: query.text,
-      viewId: query.viewId,
-      channelAccountId: f.channelAccountId,
-      status: f.status,
-      assignee: f.assignee,
-      unreadOnly: f.unreadOnly,
-    });
+    return this.run((b) => b.listConversations(query));
   }
 
   listMessages(conversationId: string, page: MessagePageQuery): Promise<Page<Message>> {
-    return this.get(`/conversations/${enc(conversationId)}/messages`, {
-      limit: page.limit,
-      before: page.before,
-    });
+    return this.run((b) => b.listMessages(conversationId, page));
   }
 
   /** Retried when the answer is lost: the server returns the first message for a clientId it has seen. */
   sendMessage(conversationId: string, draft: OutgoingDraft): Promise<Message> {
-    return this.client.json({
-      method: 'POST',
-      path: `/conversations/${enc(conversationId)}/messages`,
-      body: draft,
-      retry: true,
-    });
+    return this.run((b) => b.sendMessage(conversationId, draft));
   }
 
   uploadAttachment(file: File, options?: UploadOptions): Promise<Attachment> {
-    return uploadFile(this.client, file, options);
+    return this.run((b) => b.uploadAttachment(file, options));
   }
 
   markRead(conversationId: string): Promise<void> {
-    return this.write('POST', `/conversations/${enc(conversationId)}/read`);
+    return this.run((b) => b.markRead(conversationId));
   }
 
   getTicket(id: string): Promise<Ticket> {
-    return this.get(`/tickets/${enc(id)}`);
+    return this.run((b) => b.getTicket(id));
   }
 
   updateTicket(id: string, patch: TicketPatch): Promise<Ticket> {
-    return this.write('PATCH', `/tickets/${enc(id)}`, patch);
+    return this.run((b) => b.updateTicket(id, patch));
   }
 
   getContact(id: string): Promise<Contact> {
-    return this.get(`/contacts/${enc(id)}`);
+    return this.run((b) => b.getContact(id));
   }
 
   listPastConversations(contactId: string): Promise<Conversation[]> {
-    return this.get(`/contacts/${enc(contactId)}/conversations`);
+    return this.run((b) => b.listPastConversations(contactId));
   }
 
   listAgents(): Promise<Agent[]> {
-    return this.get('/agents');
+    return this.run((b) => b.listAgents());
   }
 
   listTeams(): Promise<Team[]> {
-    return this.get('/teams');
+    return this.run((b) => b.listTeams());
   }
 
   listPipelines(): Promise<Pipeline[]> {
-    return this.get('/pipelines');
+    return this.run((b) => b.listPipelines());
   }
 
   listViews(): Promise<View[]> {
-    return this.get('/views');
+    return this.run((b) => b.listViews());
   }
 
   saveView(input: { name: string; filters: ConversationFilters; text?: string }): Promise<View> {
-    return this.write('POST', '/views', input);
+    return this.run((b) => b.saveView(input));
   }
 
   deleteView(id: string): Promise<void> {
-    return this.write('DELETE', `/views/${enc(id)}`);
+    return this.run((b) => b.deleteView(id));
   }
 
   searchInsertables(kind: InsertableKind, text: string): Promise<Insertable[]> {
-    return this.get('/insertables', { kind, text });
+    return this.run((b) => b.searchInsertables(kind, text));
   }
 
   getCurrentAgent(): Promise<Agent> {
-    return this.get('/agents/me');
+    return this.run((b) => b.getCurrentAgent());
   }
 }
