@@ -1,20 +1,15 @@
 import { css } from 'lit';
 
-import { sharedStyles } from '../../styles/shared.styles.js';
 import { token } from '../../styles/tokens.js';
 import { rowStyles } from './conversation-row.styles.js';
 
+/** Adopted when the view arrives (see conversation-list-view.ts), after the element's own box styles. */
 export const styles = [
-  sharedStyles,
   rowStyles,
   css`
     :host {
       --_row-height: 76px;
       --_avatar-size: 36px;
-      display: flex;
-      flex-direction: column;
-      min-height: 240px;
-      height: 100%;
       background: var(--hd-conversation-list-bg, ${token('color-bg')});
       border-inline-end: 1px solid ${token('color-border')};
     }
