@@ -20,6 +20,8 @@ async function mountDesk(options: Parameters<typeof createFixture>[0]) {
     ></help-desk-provider>`,
   );
   const el = provider.querySelector('thread-view')!;
+  // The thread's view is a chunk fetched on first connect: wait for it, not for a count of tasks.
+  await el.updateComplete;
   await waitFor(() => allByRole(el.shadowRoot!, 'article').length > 0, 'messages');
   await settle(el);
   return { provider, el, adapter };

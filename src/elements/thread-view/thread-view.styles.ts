@@ -2,20 +2,12 @@ import { css } from 'lit';
 
 import { token } from '../../styles/tokens.js';
 
-/** The element's frame: host, log, notices, the New messages button and the image dialog. */
+/** The element's frame (its box is in host.styles.ts): log, notices, the New messages button, the image dialog. */
 export const styles = css`
   :host {
     --_incoming-bg: ${token('color-surface')};
     --_outgoing-bg: ${token('color-accent-soft')};
     --_outgoing-color: ${token('color-text')};
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    height: 100%;
-    /* Bounded even in a parent of no definite height, so the log scrolls instead of growing. */
-    max-height: 100vh;
-    background: ${token('color-bg')};
-    overflow: hidden;
   }
   button {
     font: inherit;
