@@ -1,11 +1,10 @@
 import { css } from 'lit';
 
-import { sharedStyles } from '../../styles/shared.styles.js';
 import { token } from '../../styles/tokens.js';
 import { ownerMenuStyles } from './owner-menu.styles.js';
 
+/** Adopted when the view arrives (see ticket-sidebar-view.ts), after the element's own `lazyHostStyles`. */
 export const styles = [
-  sharedStyles,
   ownerMenuStyles,
   css`
     :host {

@@ -1,26 +1,12 @@
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { localized } from '@lit/localize';
+import { css, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { of } from 'rxjs';
 
-import type { Conversation, Ticket } from '../../model/index.js';
+import { lazyHostStyles, LazyView } from '../../internal/lazy-view.js';
 import { storeContext } from '../../state/context.js';
-import type { ContactView, PastConversationsView, TicketView } from '../../state/selectors.js';
 import type { HelpDeskStore } from '../../state/store.js';
-import { StreamController } from '../../state/stream-controller.js';
-import { CollapsedStorage, parseSections, renderSection, type SectionName } from './collapsible-section.js';
-import { renderContactSection } from './contact-section.js';
-import { renderPastConversations } from './past-conversations.js';
-import { sidebarFocus } from './sidebar-focus.js';
-import { renderEmpty, renderLoading } from './states.js';
-import { TicketSection } from './ticket-section.js';
-import { ConversationSelectEvent, TicketOpenEvent } from './ticket-sidebar.events.js';
-import { styles } from './ticket-sidebar.styles.js';
-
-const NO_TICKET: TicketView = { ticket: null, loading: false, saving: false, error: null };
-const NO_CONTACT: ContactView = { contact: null, loading: false, error: null };
-const NO_PAST: PastConversationsView = { conversations: [], loading: false, error: null };
+import type { TicketSidebarView } from './ticket-sidebar-view.js';
 
 /**
  * The context a rep reads while answering: the conversation's ticket (owner, status, properties), the
@@ -56,62 +42,23 @@ const NO_PAST: PastConversationsView = { conversations: [], loading: false, erro
  */
 @localized()
 export class TicketSidebar extends LitElement {
-  static override styles = styles;
+  // Only the box until the view arrives; `min-width: 0` so a sidebar in a grid or flex row never
+  // widens it while it is still empty.
+  static override styles = [
+    ...lazyHostStyles,
+    css`
+      :host {
+        min-width: 0;
+      }
+    `,
+  ];
 
-  private readonly collapsedStorage = new CollapsedStorage();
-  private readonly ticketSection = new TicketSection({ element: this, store: () => this.desk });
-  private requested: { store?: HelpDeskStore; ticketId?: string | null; contactId?: string | null } = {};
-
-  private readonly conversationStream = new StreamController(
-    this,
-    () => [this.desk, this.conversationId],
-    () =>
-      this.conversationId ? this.desk?.conversation$(this.conversationId) : this.desk?.selectedConversation$,
-  );
-  private readonly ticketStream = new StreamController(
-    this,
-    () => [this.desk, this.currentTicketId],
-    () => (this.currentTicketId ? this.desk?.ticket$(this.currentTicketId) : of(NO_TICKET)),
-  );
-  private readonly contactStream = new StreamController(
-    this,
-    () => [this.desk, this.currentContactId],
-    () => (this.currentContactId ? this.desk?.contact$(this.currentContactId) : of(NO_CONTACT)),
-  );
-  private readonly pastStream = new StreamController(
-    this,
-    () => [this.desk, this.currentContactId],
-    () => (this.currentContactId ? this.desk?.pastConversations$(this.currentContactId) : of(NO_PAST)),
-  );
-  private readonly pipelines = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.pipelines$,
-  );
-  private readonly agents = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.agents$,
-  );
-  private readonly teams = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.teams$,
-  );
-  private readonly channels = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.channels$,
-  );
-  private readonly list = new StreamController(
-    this,
-    () => [this.desk],
-    () => this.desk?.conversationList$,
-  );
+  /** @internal The sections, their controllers and streams, and the styles: a chunk loaded when a sidebar is first connected. */
+  readonly view = new LazyView(this, () => import('./ticket-sidebar-view.js'));
+  /** What the view module makes for this element, in the first update after it arrives. */
+  private sidebar?: TicketSidebarView;
 
   @consume({ context: storeContext, subscribe: true }) @state() private providedStore?: HelpDeskStore;
-  /** What the rep collapsed, as stored; null until they toggle a section (then `collapsed` applies). */
-  @state() private userCollapsed: Set<SectionName> | null = null;
 
   /** The store; given directly, or by the nearest `<help-desk-provider>`. */
   @property({ attribute: false }) store?: HelpDeskStore;
@@ -134,183 +81,25 @@ export class TicketSidebar extends LitElement {
   /** Level of the section headings, to fit the page's outline (2 to 6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  constructor() {
-    super();
-    sidebarFocus(this);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storageKey')) {
-      this.userCollapsed = this.collapsedStorage.read(this.storageKey);
-    }
-    this.ticketSection.follow(this.currentTicketId);
-    this.loadWhatIsShown();
-  }
-
-  private get desk(): HelpDeskStore | undefined {
+  /** @internal The store the view reads: the one given, else the nearest provider's. */
+  get desk(): HelpDeskStore | undefined {
     return this.store ?? this.providedStore;
   }
 
-  private get conversation(): Conversation | null {
-    return this.conversationStream.value ?? null;
+  protected override willUpdate(): void {
+    this.sidebar ??= this.view.value?.createTicketSidebarView(this);
+    this.sidebar?.willUpdate();
   }
 
-  private get currentTicketId(): string | null {
-    return this.ticketId || this.conversation?.ticketId || null;
-  }
-
-  private get currentContactId(): string | null {
-    if (this.ticketId) return this.ticketStream.value?.ticket?.contactId ?? null;
-    return this.conversation?.contactId ?? null;
-  }
-
-  /** Asks the store for the ticket, contact and past conversations once each time they change. */
-  private loadWhatIsShown(): void {
-    const store = this.desk;
-    if (!store) return;
-    const ticketId = this.currentTicketId;
-    const contactId = this.currentContactId;
-    const last = this.requested.store === store ? this.requested : {};
-    this.requested = { store, ticketId, contactId };
-    if (ticketId && ticketId !== last.ticketId) void store.loadTicket(ticketId);
-    if (contactId && contactId !== last.contactId) {
-      void store.loadContact(contactId);
-      void store.loadPastConversations(contactId);
-    }
-  }
-
-  /** With `ticket-id`, the contact is known only once the ticket is: until then it is loading, not unknown. */
-  private get contactPending(): boolean {
-    if (!this.ticketId) return false;
-    const view = this.ticketStream.value;
-    return !view?.ticket && !view?.error;
-  }
-
-  private get collapsedSet(): ReadonlySet<SectionName> {
-    return this.userCollapsed ?? new Set(parseSections(this.collapsed));
-  }
-
-  private toggle(name: SectionName): void {
-    const next = new Set(this.collapsedSet);
-    if (next.has(name)) next.delete(name);
-    else next.add(name);
-    this.userCollapsed = next;
-    this.collapsedStorage.write(this.storageKey, next);
-  }
-
-  private handleOpen(ticket: Ticket): void {
-    this.dispatchEvent(
-      new TicketOpenEvent({ ticketId: ticket.id, conversationId: this.conversation?.id ?? null }),
-    );
-  }
-
-  private handleChoose(conversation: Conversation): void {
-    const event = new ConversationSelectEvent({ conversationId: conversation.id });
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) this.desk?.selectConversation(conversation.id);
-  }
-
-  private retryTicket(): void {
-    const id = this.currentTicketId;
-    if (id) void this.desk?.loadTicket(id);
-  }
-
-  private retryContact(): void {
-    const id = this.currentContactId;
-    if (id) void this.desk?.loadContact(id);
-  }
-
-  private retryPast(): void {
-    const id = this.currentContactId;
-    if (id) void this.desk?.loadPastConversations(id);
-  }
-
-  private get level(): number {
-    const level = Math.trunc(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(6, Math.max(1, level)) : 2;
+  /** Resolves once the view has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.view.ready();
+    return super.getUpdateComplete();
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" class="base">
-      <slot name="before"></slot>
-      ${this.renderContent()}
-      <slot name="after"></slot>
-    </div>`;
-  }
-
-  private renderContent(): TemplateResult {
-    const list = this.list.value;
-    if (!this.conversation && !this.ticketId) {
-      // A conversation id the store has not fetched yet, or none chosen: say which.
-      if (!this.desk || (list?.loading && (this.conversationId || list.ids.length === 0))) {
-        return renderLoading(msg('Loading…'));
-      }
-      return renderEmpty(
-        this.conversationId ? msg('Conversation not found') : msg('No conversation selected'),
-        msg('Choose a conversation to see its ticket, contact and past conversations.'),
-      );
-    }
-    const collapsed = this.collapsedSet;
-    return html`${parseSections(this.sections ?? null).map((name) =>
-      renderSection({
-        name,
-        title: this.sectionTitle(name),
-        level: this.level,
-        collapsed: collapsed.has(name),
-        busy: this.busy(name),
-        onToggle: () => this.toggle(name),
-        body: () => this.renderBody(name),
-      }),
-    )}`;
-  }
-
-  private sectionTitle(name: SectionName): string {
-    return name === 'ticket'
-      ? msg('Ticket')
-      : name === 'contact'
-        ? msg('Contact')
-        : msg('Past conversations');
-  }
-
-  private busy(name: SectionName): boolean {
-    if (name === 'ticket') return this.ticketStream.value?.loading ?? false;
-    if (name === 'contact') return this.contactStream.value?.loading ?? false;
-    return this.pastStream.value?.loading ?? false;
-  }
-
-  private renderBody(name: SectionName): TemplateResult {
-    if (name === 'ticket') {
-      return this.ticketSection.render({
-        ticketId: this.currentTicketId,
-        view: this.ticketStream.value ?? NO_TICKET,
-        pipelines: this.pipelines.value ?? [],
-        agents: this.agents.value ?? [],
-        teams: this.teams.value ?? [],
-        conversation: this.conversation,
-        level: Math.min(6, this.level + 1),
-        onOpen: (ticket) => this.handleOpen(ticket),
-        onRetry: () => this.retryTicket(),
-      });
-    }
-    if (name === 'contact') {
-      return renderContactSection({
-        contactId: this.currentContactId,
-        fallbackName: this.conversation?.contactName ?? '',
-        pending: this.contactPending,
-        view: this.contactStream.value ?? NO_CONTACT,
-        agents: this.agents.value ?? [],
-        onRetry: () => this.retryContact(),
-      });
-    }
-    return renderPastConversations({
-      contactId: this.currentContactId,
-      currentId: this.conversation?.id ?? null,
-      pending: this.contactPending,
-      view: this.pastStream.value ?? NO_PAST,
-      channels: this.channels.value ?? [],
-      onChoose: (c) => this.handleChoose(c),
-      onRetry: () => this.retryPast(),
-    });
+    // The view is made in willUpdate as soon as its module is in, so it exists whenever `render` gets here.
+    return this.view.render(() => this.sidebar!.render());
   }
 }
 
