@@ -3,10 +3,25 @@ import { sendKeys } from '@web/test-runner-commands';
 
 import { setEngineLoader } from '../../src/elements/reply-editor/engine-loader.js';
 import type { MessageSendEvent } from '../../src/elements/reply-editor/reply-editor.events.js';
-import type { ReplyEditor } from '../../src/elements/reply-editor/reply-editor.js';
+import { ReplyEditor } from '../../src/elements/reply-editor/reply-editor.js';
+import { LazyView } from '../../src/internal/lazy-view.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { getByRole, queryByRole, waitFor } from '../helpers/queries.js';
 import { chord, makeDesk, mountEditor, RICH, richTextbox } from '../helpers/reply-editor-desk.js';
+
+/** A reply editor whose view (the composer around the text area) arrives only when the test lets it. */
+class HeldViewEditor extends ReplyEditor {
+  static gate: Promise<void> = Promise.resolve();
+  constructor() {
+    super();
+    this.removeController(this.view);
+    (this as { view: ReplyEditor['view'] }).view = new LazyView(this, async () => {
+      await HeldViewEditor.gate;
+      return import('../../src/elements/reply-editor/reply-editor-view.js');
+    });
+  }
+}
+customElements.define('held-view-reply-editor', HeldViewEditor);
 
 function lastMessage(desk: Awaited<ReturnType<typeof makeDesk>>, id = RICH) {
   const messages = desk.store.state.messages.threads[id];
@@ -75,6 +90,41 @@ describe('<reply-editor>', function () {
       // The cursor stays at the end, focus in the editor: typing goes on.
       await sendKeys({ type: '!' });
       expect(box.textContent).to.equal('Typed early!');
+    });
+  });
+
+  describe('Before its view arrives', () => {
+    it('takes typing in the text area, saves it as the draft, and keeps it and the focus when the view arrives', async () => {
+      let release!: () => void;
+      HeldViewEditor.gate = new Promise<void>((r) => (release = r));
+      const desk = await makeDesk();
+      const el = document.createElement('held-view-reply-editor') as HeldViewEditor;
+      el.store = desk.store;
+      el.conversationId = RICH;
+      document.body.append(el);
+      try {
+        const area = await waitFor(
+          () => queryByRole<HTMLTextAreaElement>(el, 'textbox', 'Reply'),
+          'the text area',
+        );
+        expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).not.to.equal(null);
+        expect(queryByRole(el, 'button', 'Send')).to.equal(null);
+        area.focus();
+        await sendKeys({ type: 'Typed early' });
+        expect(area.value).to.equal('Typed early');
+        window.dispatchEvent(new Event('pagehide'));
+        expect(desk.store.state.drafts[RICH]?.text).to.equal('Typed early');
+
+        release();
+        await el.updateComplete;
+        getByRole(el, 'button', 'Send');
+        const box = await richTextbox(el);
+        expect(box.textContent).to.equal('Typed early');
+        await sendKeys({ type: '!' });
+        expect(box.textContent).to.equal('Typed early!');
+      } finally {
+        el.remove();
+      }
     });
   });
 

@@ -11,7 +11,8 @@ export class DraftSync {
   private target: { store: HelpDeskStore; conversationId: string } | undefined;
 
   constructor(
-    private readonly read: () => Partial<Draft> | null,
+    /** The reply as a patch of the draft of `conversationId` in `store`; null when there is nothing to keep. */
+    private readonly read: (store: HelpDeskStore, conversationId: string) => Partial<Draft> | null,
     private readonly delayMs = 400,
   ) {}
 
@@ -32,7 +33,7 @@ export class DraftSync {
     const target = this.target;
     this.target = undefined;
     if (!target) return;
-    const patch = this.read();
+    const patch = this.read(target.store, target.conversationId);
     if (patch === null) target.store.clearDraft(target.conversationId);
     else target.store.updateDraft(target.conversationId, patch);
   }

@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 import type { RichTextFeature } from '../../model/index.js';
 import { loadEngine } from './engine-loader.js';
 import type { EditorContent, RichEditor } from './engine-types.js';
+import type { PlainText } from './plain-text.js';
 
 // Formatting beyond plain paragraphs and line breaks: only then is rich text worth sending.
 const hasFormatting = (value: string) => /<(?!\/?p>|br>)/.test(value);
@@ -12,6 +12,8 @@ const hasFormatting = (value: string) => /<(?!\/?p>|br>)/.test(value);
 export interface EngineHost extends ReactiveControllerHost, HTMLElement {
   readonly placeholder?: string;
   readonly disabled: boolean;
+  /** The text area's content (the element renders the text area, so typing works before this arrives). */
+  readonly plain: PlainText;
 }
 
 export interface EngineOptions {
@@ -25,19 +27,14 @@ export interface EngineOptions {
 }
 
 /**
- * The text surface: a plain text area until the ProseMirror engine has loaded (on first focus or
- * idle time), then the rich editor, carrying over what was typed. Re-creates the editor when the
- * channel's allowed features change, so the schema (and with it the paste filter) follows.
+ * The text surface: the element's plain text area until the ProseMirror engine has loaded (on first
+ * focus or idle time), then the rich editor, carrying over what was typed. Re-creates the editor when
+ * the channel's allowed features change, so the schema (and with it the paste filter) follows.
  */
 export class EngineController implements ReactiveController {
   editor: RichEditor | undefined;
-  plainText = '';
-  private restored: EditorContent = { text: '' };
-  /** Whether the rep changed the reply since the draft was restored (else a rebuild restores it whole). */
-  private editedSinceRestore = false;
   private features = '';
   private loading = false;
-  private readonly mount = createRef<HTMLDivElement>();
 
   constructor(
     private readonly host: EngineHost,
@@ -59,7 +56,7 @@ export class EngineController implements ReactiveController {
   }
 
   get text(): string {
-    return this.editor ? this.editor.getText() : this.plainText;
+    return this.editor ? this.editor.getText() : this.host.plain.text;
   }
 
   /** The reply as HTML when the channel carries rich text and the reply has any formatting. */
@@ -70,9 +67,7 @@ export class EngineController implements ReactiveController {
   }
 
   setContent(content: EditorContent): void {
-    this.restored = content;
-    this.editedSinceRestore = false;
-    this.plainText = content.text;
+    this.host.plain.set(content);
     this.editor?.setContent(content);
     this.host.requestUpdate();
   }
@@ -85,7 +80,8 @@ export class EngineController implements ReactiveController {
 
   /** Appends text where the engine is not loaded (the plain text area). */
   appendPlain(text: string): void {
-    this.plainText += (this.plainText ? '\n' : '') + text;
+    const plain = this.host.plain;
+    plain.text += (plain.text ? '\n' : '') + text;
     this.host.requestUpdate();
   }
 
@@ -106,21 +102,20 @@ export class EngineController implements ReactiveController {
     const create = await loadEngine();
     if (!this.host.isConnected) return;
     await this.host.updateComplete;
-    const mount = this.mount.value;
-    if (!mount) return;
     const root = this.host.shadowRoot;
+    const mount = root?.querySelector<HTMLElement>('.mount');
+    if (!mount) return;
     const hadFocus = this.editor ? this.editor.hasFocus() : root?.activeElement?.localName === 'textarea';
     let content: EditorContent;
     if (this.editor) {
       // A rebuild for another channel's features would otherwise flatten a rich draft the previous
       // (plain) editor was only showing.
-      content = this.editedSinceRestore
-        ? { text: this.editor.getText(), html: this.editor.getHtml() }
-        : this.restored;
+      const plain = this.host.plain;
+      content = plain.edited ? { text: this.editor.getText(), html: this.editor.getHtml() } : plain.restored;
       this.editor.destroy();
     } else {
       // What was typed in the text area is kept; the saved rich version only if nothing changed.
-      content = this.plainText === this.restored.text ? this.restored : { text: this.plainText };
+      content = this.host.plain.content;
     }
     const features = this.options.features();
     this.features = features.join();
@@ -135,7 +130,7 @@ export class EngineController implements ReactiveController {
       onChange: (docChanged) => {
         this.host.requestUpdate();
         if (docChanged) {
-          this.editedSinceRestore = true;
+          this.host.plain.edited = true;
           o.onChange();
         }
       },
@@ -154,21 +149,8 @@ export class EngineController implements ReactiveController {
     if (hadFocus && !this.editor.hasFocus()) this.editor.focus();
   }
 
-  private readonly handleInput = (event: Event) => {
-    this.plainText = (event.target as HTMLTextAreaElement).value;
-    this.editedSinceRestore = true;
-    this.host.requestUpdate();
-    this.options.onChange();
-  };
-
-  private readonly handleKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.options.onSubmit();
-    }
-  };
-
-  private readonly handlePaste = (event: ClipboardEvent) => {
+  /** A paste into the text area: files are attached; text beyond the limit is cut, with a message. */
+  readonly pastePlain = (event: ClipboardEvent) => {
     const data = event.clipboardData;
     if (!data) return;
     if (data.files.length > 0) {
@@ -184,31 +166,10 @@ export class EngineController implements ReactiveController {
       // A huge paste is cut here with a message, rather than silently by `maxlength`.
       event.preventDefault();
       area.setRangeText(text.slice(0, Math.max(0, room)), area.selectionStart, area.selectionEnd, 'end');
-      this.plainText = area.value;
-      this.editedSinceRestore = true;
+      this.host.plain.text = area.value;
+      this.host.plain.edited = true;
       this.options.onNotice(msg(str`The pasted text was cut to fit the ${limit}-character limit.`));
       this.options.onChange();
     }
   };
-
-  render(): TemplateResult {
-    const limit = this.options.limit();
-    return html`${
-        this.editor
-          ? ''
-          : html`<textarea
-              class="plain"
-              aria-label=${msg('Reply')}
-              placeholder=${this.host.placeholder ?? msg('Write a reply…')}
-              maxlength=${Number.isFinite(limit) ? limit : 1_000_000}
-              ?disabled=${this.host.disabled}
-              .value=${this.plainText}
-              @focus=${() => void this.load()}
-              @input=${this.handleInput}
-              @keydown=${this.handleKeydown}
-              @paste=${this.handlePaste}
-            ></textarea>`
-      }
-      <div class="mount" ${ref(this.mount)}></div>`;
-  }
 }

@@ -1,5 +1,7 @@
-// Keyboard of the editor's menus (Channel, Insert, More send options): the menu button opens the
-// menu and focuses its first item (ArrowDown as well, ArrowUp its last); arrows, Home and End move; Escape closes and returns to the button.
+// The editor's menus (Channel, Insert, More send options): which one is open, and their keyboard. The
+// menu button opens the menu and focuses its first item (ArrowDown as well, ArrowUp its last); arrows,
+// Home and End move; Escape closes and returns to the button; a press outside the element closes it.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 function items(menu: HTMLElement): HTMLElement[] {
   return [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([disabled])')];
@@ -49,4 +51,53 @@ export function menuKeydown(event: KeyboardEvent, close: () => void): void {
   }
   event.preventDefault();
   list[next]?.focus();
+}
+
+/** Which menu is open (one at a time), and focus moving into it when it opens and back when it closes. */
+export class OpenMenu<M extends string> implements ReactiveController {
+  current: M | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('pointerdown', this.handleOutside, true);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('pointerdown', this.handleOutside, true);
+  }
+
+  set(menu: M | null): void {
+    this.current = menu;
+    this.host.requestUpdate();
+  }
+
+  async toggle(menu: M): Promise<void> {
+    this.set(this.current === menu ? null : menu);
+    await this.host.updateComplete;
+    if (this.current) focusFirstItem(this.element());
+  }
+
+  /** Opens a menu from the keyboard (ArrowDown or ArrowUp on its button) at its first or last item. */
+  async openAt(menu: M, at: 'first' | 'last'): Promise<void> {
+    this.set(menu);
+    await this.host.updateComplete;
+    focusFirstItem(this.element(), at);
+  }
+
+  /** Closes the menu, back to its button. */
+  close(buttonId: string): void {
+    this.set(null);
+    this.host.shadowRoot?.querySelector<HTMLElement>(`#${buttonId}`)?.focus();
+  }
+
+  private element(): HTMLElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLElement>('[role="menu"]');
+  }
+
+  private readonly handleOutside = (event: Event) => {
+    if (this.current && !event.composedPath().includes(this.host)) this.set(null);
+  };
 }

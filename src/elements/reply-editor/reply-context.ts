@@ -23,7 +23,6 @@ import type { ChannelOption } from './channel-menu.js';
  * ticket and its pipeline. Each stream goes through a StreamController.
  */
 export class ReplyContext {
-  private readonly selected: StreamController<string | null>;
   private readonly conversationStream: StreamController<Conversation | null>;
   private readonly channels;
   private readonly accounts;
@@ -36,14 +35,9 @@ export class ReplyContext {
   constructor(
     host: ReactiveControllerHost,
     private readonly store: () => HelpDeskStore | undefined,
-    private readonly ownId: () => string | null,
+    private readonly replyingIn: () => string | null,
   ) {
     const s = store;
-    this.selected = new StreamController(
-      host,
-      () => [s()],
-      () => s()?.selectedConversationId$,
-    );
     this.conversationStream = new StreamController(
       host,
       () => [s(), this.conversationId],
@@ -84,8 +78,9 @@ export class ReplyContext {
     );
   }
 
+  /** The conversation replied in (the element's own, else the store's selected one). */
   get conversationId(): string | null {
-    return this.ownId() ?? this.selected.value ?? null;
+    return this.replyingIn();
   }
 
   get conversation(): Conversation | null {
