@@ -136,6 +136,9 @@ describe('Two desks on one page keep their persisted state apart', function () {
 
     it('the notifications preference is each desk’s own after a reload', async () => {
       const first = await load(hostMadeStores);
+      // The list's view is a chunk fetched when the list connects (docs/adr/010).
+      const notifications = (p: HelpDeskProvider) => queryAllByRole(p, 'switch', { name: 'Notifications' });
+      await waitFor(() => notifications(first.a).length === 1, 'A’s switch');
       getByRole(first.a, 'switch', { name: 'Notifications' }).click();
       await waitFor(() => first.a.activeStore!.state.ui.notificationsEnabled, 'A’s preference on');
       await unload(first.page);

@@ -64,6 +64,12 @@ export class ThreadView extends LitElement {
     // update (the scroll window chooses its rows and the streams resubscribe before the render).
     if (this.view.value) this.impl ??= this.view.value.createThreadView(this);
     this.impl?.willUpdate();
+    // Until the view arrives, ask for the thread's first page already, so the messages and the view's
+    // chunk are fetched side by side rather than one after the other (the view's own request then
+    // finds the thread loading or loaded and sends nothing).
+    const desk = this.desk;
+    const id = this.conversationId ?? desk?.state.ui.selectedConversationId;
+    if (!this.impl && desk && id) void desk.loadMessages(id);
   }
 
   protected override updated(): void {
