@@ -44,6 +44,29 @@ describe('<thread-view> scrolling and virtualization', () => {
     firstVisible(scroller);
   });
 
+  it('reuses its rows’ elements while a fling jumps past them, and keys rows by message once still', async () => {
+    const { el } = await mountThread({ messages: messages('conv-1', 10_000), pageSize: 10_000 });
+    const rowElements = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-rows] > [data-key]')];
+    // A fling: one jump past every rendered row, then another.
+    await scrollLogTo(el, log(el).scrollHeight / 2);
+    const first = new Set(rowElements());
+    const keysFirst = new Set(rowElements().map((row) => row.dataset['key']));
+    await scrollLogTo(el, log(el).scrollHeight / 4);
+    // The second jump shows other messages in the same elements (nothing built or thrown away).
+    const flying = rowElements();
+    expect(flying.length).to.be.above(2);
+    expect(flying.some((row) => keysFirst.has(row.dataset['key']))).to.equal(false);
+    expect(flying.every((row) => first.has(row))).to.equal(true);
+    firstVisible(log(el));
+    // Still: rows are keyed by message again, so focus and state stay with their message from now on.
+    await waitFor(() => rowElements().every((row) => !first.has(row)), 'rows rebuilt by message once still');
+    const shown = rowElements().map((row) => row.dataset['key']);
+    const article = rowElements()[1]!;
+    await scrollLogTo(el, log(el).scrollTop + 5);
+    expect(rowElements().map((row) => row.dataset['key'])).to.include.members(shown.slice(1, -1));
+    expect(rowElements().find((row) => row.dataset['key'] === article.dataset['key'])).to.equal(article);
+  });
+
   it('loads older pages near the top without moving the message in view', async () => {
     const { el, adapter, store } = await mountThread({ messages: messages('conv-1', 300), height: 400 });
     expect(store.state.messages.threads['conv-1']!.ids.length).to.equal(50);

@@ -24,6 +24,9 @@ export class Overscan {
     this.value = full;
   }
 
+  /** Whether the view is flying by: it jumped, and no quiet time has passed since. */
+  flying = false;
+
   /** Slack kept rendered beyond the viewport before a render is asked for. */
   get margin(): number {
     return this.value < this.full ? 0 : this.full / 2;
@@ -33,7 +36,11 @@ export class Overscan {
   jumped(): void {
     this.stop();
     this.value = JUMP_OVERSCAN;
-    this.timer = setTimeout(() => this.grow(), SETTLE_MS);
+    this.flying = true;
+    this.timer = setTimeout(() => {
+      this.flying = false;
+      this.grow();
+    }, SETTLE_MS);
   }
 
   /** Back to the full overscan at once (another conversation). */
@@ -43,6 +50,7 @@ export class Overscan {
   }
 
   stop(): void {
+    this.flying = false;
     clearTimeout(this.timer);
     cancelAnimationFrame(this.frame);
     this.frame = 0;

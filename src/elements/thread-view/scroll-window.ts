@@ -60,7 +60,8 @@ export class ScrollWindow implements ReactiveController {
   private readonly resizeObserver: ResizeObserver | undefined;
   /** Watches rendered rows, so rows that change size later (images, "Show more") are measured again. */
   private readonly rowObserver: ResizeObserver | undefined;
-  private watchedRows = new Set<HTMLElement>();
+  /** Each rendered row and the key it had when measured: a row element may be reused for another key. */
+  private watchedRows = new Map<HTMLElement, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -158,6 +159,15 @@ export class ScrollWindow implements ReactiveController {
     this.overscan.reset();
     this.start = this.end = 0;
     this.setAtBottom(true);
+  }
+
+  /**
+   * Whether the view is flying by: it jumped past every rendered row, and has not been still for a
+   * moment since. The host may then reuse row elements for other rows (thread-rows.ts); measuring
+   * goes by key, not by element.
+   */
+  get jumping(): boolean {
+    return this.overscan.flying;
   }
 
   /** Height of the rows before `start`, for the top spacer. */
@@ -275,14 +285,15 @@ export class ScrollWindow implements ReactiveController {
    * already watched report their own size changes. Rows that left the DOM stop being watched.
    */
   private measure(scroller: HTMLElement): void {
-    const current = new Set<HTMLElement>();
+    const current = new Map<HTMLElement, string>();
     for (const row of renderedRows(scroller)) {
-      current.add(row);
-      if (this.watchedRows.has(row)) continue;
-      this.rows.set(row.dataset['key']!, row.offsetHeight);
-      this.rowObserver?.observe(row);
+      const key = row.dataset['key']!;
+      current.set(row, key);
+      if (this.watchedRows.get(row) === key) continue;
+      this.rows.set(key, row.offsetHeight);
+      if (!this.watchedRows.has(row)) this.rowObserver?.observe(row);
     }
-    for (const row of this.watchedRows) if (!current.has(row)) this.rowObserver?.unobserve(row);
+    for (const row of this.watchedRows.keys()) if (!current.has(row)) this.rowObserver?.unobserve(row);
     this.watchedRows = current;
   }
 

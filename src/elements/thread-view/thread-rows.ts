@@ -27,19 +27,22 @@ function rowInputs(message: Message, previous: Message | undefined, index: numbe
   ];
 }
 
-/** The rows `[start, end)` of the thread, keyed by message id. */
+/**
+ * The rows `[start, end)` of the thread, keyed by message id; while the view is flying by (`jumping`),
+ * keyed by their slot in the window instead. A fling replaces every rendered row each frame: keyed by
+ * id, that removed and built every row's DOM anew, garbage the collector then paused the scroll for;
+ * keyed by slot, the rows' elements stay and only their content changes. Once the view settles, rows
+ * are keyed by id again (built once more), so focus and state stay with their message.
+ */
 export function renderRows(
   messages: readonly Message[],
   start: number,
   end: number,
   ctx: MessageContext,
+  jumping = false,
 ): unknown {
-  return repeat(
-    messages.slice(start, end),
-    (m) => m.id,
-    (m, i) => {
-      const previous = messages[start + i - 1];
-      return guard(rowInputs(m, previous, start + i, ctx), () => renderRow(m, previous, start + i, ctx));
-    },
-  );
+  return repeat(messages.slice(start, end), jumping ? (_m, i) => `slot-${i}` : (m) => m.id, (m, i) => {
+    const previous = messages[start + i - 1];
+    return guard(rowInputs(m, previous, start + i, ctx), () => renderRow(m, previous, start + i, ctx));
+  });
 }
