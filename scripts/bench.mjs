@@ -475,7 +475,7 @@ row(
   num(ty?.longest, 1),
   ty && ty.longest <= 16 && results.typingResult?.endsWithTyped,
   ty
-    ? `${ty.keys} keys, ${ty.tasks} tasks (p95 ${num(ty.p95, 1)} ms, ${ty.over16} over 16 ms) from the first key to 1 s after the last, draft save included; reply of ${results.typingSetup?.words} words${results.typingResult?.endsWithTyped ? '' : `; the typed text did NOT arrive (reply ends: "${results.typingResult?.tail}")`}; 1,000 conversations`
+    ? `${ty.keys} keys, ${ty.tasks} tasks (p95 ${num(ty.p95, 1)} ms, ${ty.over16} over 16 ms) from the first key to 1 s after the last, draft save included; reply of ${results.typingSetup?.words} words; page ${results.typingSetup?.pageOverflowPx ?? '?'} px taller than the window${results.typingResult?.endsWithTyped ? '' : `; the typed text did NOT arrive (reply ends: "${results.typingResult?.tail}")`}; 1,000 conversations`
     : (results.typing?.error ?? results.typing?.unavailable ?? ''),
 );
 const fx = results.load;
