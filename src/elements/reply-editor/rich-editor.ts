@@ -160,15 +160,21 @@ export function createRichEditor(mount: HTMLElement, options: RichEditorOptions)
     },
   });
 
+  // The composer reads the text several times per keystroke (the counter, the limit, Send); a 5,000-word
+  // reply takes a walk of the whole document each time. Documents are immutable: once per document.
+  let textOf: { doc: PMNode; text: string } | undefined;
+  const text = (doc: PMNode) =>
+    (textOf?.doc === doc ? textOf : (textOf = { doc, text: docToText(doc) })).text;
+
   const run = (command: Command) => {
     command(view.state, view.dispatch);
     view.focus();
   };
 
   return {
-    getText: () => docToText(view.state.doc),
+    getText: () => text(view.state.doc),
     getHtml: () => docToHtml(view.state.doc),
-    isEmpty: () => empty(view.state.doc) && docToText(view.state.doc) === '',
+    isEmpty: () => empty(view.state.doc) && text(view.state.doc) === '',
     isActive(feature) {
       const state = view.state;
       if (feature === 'bullet-list' || feature === 'ordered-list') {
