@@ -137,7 +137,8 @@ describe('<thread-view> content', () => {
       const { el } = await mountThread({
         messages: withAttachments([
           att('image', { name: 'gone.png' }),
-          att('image', { name: 'broken.png', url: 'https://example.invalid/broken.png' }),
+          // A 404 from the test server: broken at once, with no wait on a name lookup that cannot succeed.
+          att('image', { name: 'broken.png', url: `${location.origin}/no-such-image/broken.png` }),
           att('video', { name: 'clip.mp4' }),
           att('file', { name: 'report\u202Efdp.exe', sizeBytes: -5 }),
           att('audio', { name: 'x.wav', url: 'javascript:alert(1)' }),
