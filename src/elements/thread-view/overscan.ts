@@ -14,6 +14,8 @@ const GROW_STEP = 240;
 export class Overscan {
   /** Pixels to render beyond each edge of the viewport. */
   value: number;
+  /** Whether the view is flying by: it jumped, and no quiet time has passed since. */
+  flying = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
 
@@ -23,9 +25,6 @@ export class Overscan {
   ) {
     this.value = full;
   }
-
-  /** Whether the view is flying by: it jumped, and no quiet time has passed since. */
-  flying = false;
 
   /** Slack kept rendered beyond the viewport before a render is asked for. */
   get margin(): number {

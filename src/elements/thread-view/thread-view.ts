@@ -62,7 +62,7 @@ export class ThreadView extends LitElement {
   protected override willUpdate(): void {
     // Built here rather than in render: its controllers connect at once and so take part in this
     // update (the scroll window chooses its rows and the streams resubscribe before the render).
-    if (this.view.value) this.impl ??= this.view.value.createThreadView(this);
+    this.impl ??= this.view.value?.createThreadView(this);
     this.impl?.willUpdate();
     // Until the view arrives, ask for the thread's first page already, so the messages and the view's
     // chunk are fetched side by side rather than one after the other (the view's own request then
@@ -97,7 +97,8 @@ export class ThreadView extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return this.view.render((view) => (this.impl ??= view.createThreadView(this)).render());
+    // The view is made in willUpdate as soon as its module is in, so it exists whenever `render` gets here.
+    return this.view.render(() => this.impl!.render());
   }
 }
 
