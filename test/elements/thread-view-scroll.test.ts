@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 
+import { waitFor as waitForTime } from '../helpers/queries.js';
 import { allByRole, countElements, getByRole, queryByRole, waitFor } from '../helpers/thread-view-dom.js';
 import { log, messages, mountThread, scrollLogTo, settle } from '../helpers/thread-view-fixture.js';
 import { message } from '../state/fake-adapter.js';
@@ -59,7 +60,11 @@ describe('<thread-view> scrolling and virtualization', () => {
     expect(flying.every((row) => first.has(row))).to.equal(true);
     firstVisible(log(el));
     // Still: rows are keyed by message again, so focus and state stay with their message from now on.
-    await waitFor(() => rowElements().every((row) => !first.has(row)), 'rows rebuilt by message once still');
+    // The quiet time is a timer (120 ms): waited for by the clock, not by a count of tasks.
+    await waitForTime(
+      () => rowElements().every((row) => !first.has(row)),
+      'rows rebuilt by message once still',
+    );
     const shown = rowElements().map((row) => row.dataset['key']);
     const article = rowElements()[1]!;
     await scrollLogTo(el, log(el).scrollTop + 5);
