@@ -99,18 +99,26 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Waits (task by task, never by time) until `check` returns a value. */
-export async function waitFor<T>(check: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
+/**
+ * Waits task by task until `check` returns a value, for up to `timeout` ms by the clock: a count of
+ * tasks can run out before a view's chunk arrives from a cold dev server.
+ */
+export async function waitFor<T>(
+  check: () => T | null | undefined | false,
+  what = 'condition',
+  timeout = 4000,
+): Promise<T> {
+  const end = performance.now() + timeout;
+  for (;;) {
     try {
       const value = check();
       if (value) return value;
     } catch {
       // not yet
     }
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await nextTask();
   }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 /** Number of elements in the document, shadow roots included. */

@@ -10,16 +10,22 @@ import { nextTask } from '../helpers/thread-view-dom.js';
 export { nextTask };
 
 /**
- * Waits task by task until `check` returns a truthy value. Not the helpers' `waitFor`, which retries
- * when `check` throws: here an error in a check fails at once.
+ * Waits task by task until `check` returns a truthy value, for up to `timeout` ms by the clock (a
+ * count of tasks can run out before a view's chunk arrives from a cold dev server). Not the helpers'
+ * `waitFor`, which retries when `check` throws: here an error in a check fails at once.
  */
-export async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 3000; i++) {
+export async function waitFor<T>(
+  check: () => T | null | undefined | false,
+  what: string,
+  timeout = 5000,
+): Promise<T> {
+  const end = performance.now() + timeout;
+  for (;;) {
     const value = check();
     if (value) return value;
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await nextTask();
   }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 /** Every element under `root`, descending into open shadow roots. */
