@@ -1,7 +1,7 @@
 import type { Page } from '../adapters/adapter.js';
 import type { HelpDeskError } from '../adapters/errors.js';
 import type { Conversation, ConversationFilters, LastMessage, View } from '../model/index.js';
-import { appended, inserted, movedToFront, removed } from './id-list.js';
+import { appended, chunksOf, EMPTY_IDS, type IdChunks, inserted, movedToFront, removed } from './id-list.js';
 import { emptyRecord, mapOf, PersistentMap, recordOf } from './persistent-map.js';
 
 /** The query the conversation list shows. */
@@ -45,7 +45,7 @@ export function initialConversations(): ConversationsState {
   return {
     byId: emptyRecord(),
     lastSeq: emptyRecord(),
-    ids: [],
+    ids: EMPTY_IDS,
     query: { text: '', filters: {}, viewId: null },
     queryVersion: 0,
     cursor: null,
@@ -65,7 +65,7 @@ export function queryChanged(state: ConversationsState, query: ConversationQuery
     ...state,
     query,
     queryVersion: state.queryVersion + 1,
-    ids: [],
+    ids: EMPTY_IDS,
     cursor: null,
     hasMore: false,
     loaded: false,
@@ -87,8 +87,8 @@ export function pageLoaded(
 ): ConversationsState {
   if (version !== state.queryVersion) return state;
   const byId = mergeEntities(state, page.items);
-  // One copy of the id list per page (a block copy) and a membership test per item, rather than a
-  // Set of every listed id rebuilt per page: paging through 100,000 stays linear in what arrives.
+  // The page's new ids are appended in chunks (see id-list.ts), after a membership test per item
+  // rather than a Set of every listed id rebuilt per page: a page costs what arrives, not what is listed.
   const listed = append ? taken(state.ids) : new Set<string>();
   const added: string[] = [];
   for (const item of page.items) {
@@ -97,7 +97,7 @@ export function pageLoaded(
       added.push(item.id);
     }
   }
-  const ids = append ? appended(state.ids, added) : added;
+  const ids = appended(append ? state.ids : EMPTY_IDS, added);
   listedIds.set(ids, listed);
   return {
     ...state,
@@ -167,8 +167,8 @@ export function conversationEvent(
  * leaves the list.
  *
  * Cost at n listed conversations: O(log n) to find and place the row (membership by the listed-ids
- * index, position by binary search on activity), plus one copy of the id list (see id-list.ts)
- * when the row moves, joins or leaves. No table is copied.
+ * index, position by binary search on activity), plus a copy of one or two chunks of the id list
+ * (see id-list.ts) when the row moves, joins or leaves. No table is copied.
  */
 export function conversationChanged(
   state: ConversationsState,
@@ -180,7 +180,7 @@ export function conversationChanged(
   const nextEntities = entities.set(conversation.id, conversation);
   const byId = recordOf(nextEntities);
   const index = listedOf(state.ids).has(conversation.id)
-    ? positionOf(state.ids, entities, conversation.id)
+    ? positionOf(chunksOf(state.ids), entities, conversation.id)
     : -1;
   const matches = matchesQuery(conversation, state.query, state.views, context);
   let ids = state.ids;
@@ -193,7 +193,7 @@ export function conversationChanged(
     ids = movedToFront(state.ids, index);
     handedOver(state.ids, ids);
   } else if (index < 0 && matches && state.loaded) {
-    const at = insertionIndex(state.ids, nextEntities, conversation);
+    const at = insertionIndex(chunksOf(state.ids), nextEntities, conversation);
     // Past the last loaded row of a list with more pages, it arrives with its page instead.
     if (at < state.ids.length || !state.hasMore) {
       ids = inserted(state.ids, at, conversation.id);
@@ -250,12 +250,12 @@ function isNewer(next: LastMessage | null, previous: LastMessage | null): boolea
 }
 
 /** The first index whose conversation is not newer than `at` (the list is newest first). */
-function lowerBound(ids: readonly string[], entities: PersistentMap<Conversation>, at: number): number {
+function lowerBound(ids: IdChunks, entities: PersistentMap<Conversation>, at: number): number {
   let low = 0;
   let high = ids.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    const other = entities.get(ids[mid]!);
+    const other = entities.get(ids.at(mid)!);
     if (other !== undefined && activity(other) > at) low = mid + 1;
     else high = mid;
   }
@@ -266,13 +266,14 @@ function lowerBound(ids: readonly string[], entities: PersistentMap<Conversation
  * Where a listed conversation is: found by binary search on its activity, since the list is kept
  * newest first; a list out of that order (a backend sorting otherwise) falls back to a scan.
  */
-function positionOf(ids: readonly string[], entities: PersistentMap<Conversation>, id: string): number {
+function positionOf(ids: IdChunks, entities: PersistentMap<Conversation>, id: string): number {
   const conversation = entities.get(id);
   if (conversation) {
     const at = activity(conversation);
     for (let i = lowerBound(ids, entities, at); i < ids.length; i++) {
-      if (ids[i] === id) return i;
-      const other = entities.get(ids[i]!);
+      const here = ids.at(i)!;
+      if (here === id) return i;
+      const other = entities.get(here);
       if (other === undefined || activity(other) !== at) break;
     }
   }
@@ -280,7 +281,7 @@ function positionOf(ids: readonly string[], entities: PersistentMap<Conversation
 }
 
 function insertionIndex(
-  ids: readonly string[],
+  ids: IdChunks,
   entities: PersistentMap<Conversation>,
   conversation: Conversation,
 ): number {
