@@ -26,7 +26,7 @@ const traceScroll = args.has('--trace-scroll');
 /** Records a CPU profile of each scroll (unminified build) and prints where the time went. */
 const profile = args.has('--profile');
 /**
- * `--heap-profile`: samples allocations during the list scroll and prints what is still held after it,
+ * `--heap-profile`: samples allocations during each scroll and prints what is still held after it,
  * by site; with `--all-allocations`, everything allocated, collected or not (a diagnosis aid).
  */
 const heapProfile = args.has('--heap-profile');
@@ -226,12 +226,12 @@ async function diagnosed(page, cdp, name, run, heap = false) {
     log(`${name} trace: ${JSON.stringify(trace.gc)} ${JSON.stringify(trace.longestTasks)}`);
     return value;
   }
-  if (heap) return heldAfter(cdp, run);
+  if (heap) return heldAfter(cdp, name, run);
   return profiled(cdp, name, run);
 }
 
 /** Runs `run` under the sampling heap profiler and logs the allocation sites of what is held after a GC. */
-async function heldAfter(cdp, run) {
+async function heldAfter(cdp, name, run) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.startSampling', {
     samplingInterval: 16384,
@@ -251,7 +251,7 @@ async function heldAfter(cdp, run) {
   walk(heap.head);
   const top = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 30);
   log(
-    `${allAllocations ? 'allocated during' : 'held after'} the list scroll, by allocation site:\n${top.map(([site, bytes]) => `  ${(bytes / 1e6).toFixed(1)} MB ${site}`).join('\n')}`,
+    `${allAllocations ? 'allocated during' : 'held after'} ${name}, by allocation site:\n${top.map(([site, bytes]) => `  ${(bytes / 1e6).toFixed(1)} MB ${site}`).join('\n')}`,
   );
   return value;
 }
@@ -335,7 +335,7 @@ try {
     results.heapAfterListScrollMb = await heapMb(cdp);
     log('scrolling the thread to its oldest message…');
     const scrollThread = () => page.evaluate((t) => window.bench.scrollThread(t), quick ? 30_000 : 120_000);
-    results.scrollThread = await diagnosed(page, cdp, 'scroll-thread', scrollThread);
+    results.scrollThread = await diagnosed(page, cdp, 'scroll-thread', scrollThread, heapProfile);
     results.elementsAfterScroll = await page.evaluate(() => window.bench.elements());
     results.heapAfterScrollMb = await heapMb(cdp);
   } else {

@@ -41,6 +41,42 @@ describe('<thread-view> row heights (offsets without a rebuild per measurement)'
     expect(rows.within(y, y + 1)).to.deep.equal([250, 251]);
   });
 
+  it('finds each row by key as pages are prepended, messages appended and rows replaced', () => {
+    const rows = new RowHeights(88);
+    let keys = Array.from({ length: 300 }, (_, i) => `m${i}`);
+    rows.setKeys(keys);
+    const check = () => {
+      for (const i of [0, 1, 99, 100, 150, keys.length - 2, keys.length - 1]) {
+        expect(rows.indexOf(keys[i]!), `${keys[i]} at ${i}`).to.equal(i);
+      }
+      expect(rows.indexOf('gone')).to.equal(undefined);
+    };
+    check();
+    // The same rows in a new array (a message changed, not its place).
+    keys = [...keys];
+    expect(rows.setKeys(keys)).to.equal(true);
+    expect(rows.setKeys(keys)).to.equal(false);
+    check();
+    for (let page = 0; page < 3; page++) {
+      // A page of older messages, then a new message at the end.
+      keys = [...Array.from({ length: 100 }, (_, i) => `p${page}-${i}`), ...keys];
+      rows.setKeys(keys);
+      check();
+      keys = [...keys, `new${page}`];
+      rows.setKeys(keys);
+      check();
+      // A row is replaced (a local message by the server's): the index is made again.
+      keys = keys.map((k) => (k === 'm5' ? 'gone-by' : k === `new${page}` ? `server${page}` : k));
+      rows.setKeys(keys);
+      check();
+    }
+    // A row left and another came at once: same length, other keys.
+    keys = [...keys.slice(1), 'last'];
+    rows.setKeys(keys);
+    check();
+    expect(rows.indexOf('p2-0')).to.equal(undefined);
+  });
+
   it('survives bad measurements and an empty thread', () => {
     const rows = new RowHeights(88);
     expect(rows.within(0, 1000)).to.deep.equal([0, 0]);

@@ -59,6 +59,15 @@ describe('<thread-view> scrolling and virtualization', () => {
     expect(flying.some((row) => keysFirst.has(row.dataset['key']))).to.equal(false);
     expect(flying.every((row) => first.has(row))).to.equal(true);
     firstVisible(log(el));
+    // Before the next jump, a render that widens the window (a short scroll up past the rows rendered
+    // above the view) leaves each row in its element: the rows do not shift by a slot, every element
+    // still there shows the message it showed.
+    const shownBy = new Map(rowElements().map((row) => [row, row.dataset['key']]));
+    await scrollLogTo(el, log(el).scrollTop - 200);
+    const kept = rowElements().filter((row) => shownBy.has(row));
+    expect(kept.length).to.be.above(1);
+    expect(kept.map((row) => row.dataset['key'])).to.deep.equal(kept.map((row) => shownBy.get(row)));
+    expect(rowElements().length).to.be.above(kept.length);
     // Still: rows are keyed by message again, so focus and state stay with their message from now on.
     // The quiet time is a timer (120 ms): waited for by the clock, not by a count of tasks.
     await waitForTime(

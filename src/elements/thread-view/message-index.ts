@@ -1,4 +1,5 @@
 import type { Message } from '../../model/index.js';
+import { sameRun } from './same-run.js';
 
 /**
  * The thread's messages as the element needs them: ids in order (the scroll window's keys), a
@@ -14,9 +15,9 @@ export class MessageIndex {
   /** The ids of `messages`, oldest first; the same array while `messages` is the same. */
   keys(messages: readonly Message[]): readonly string[] {
     if (messages !== this.source) {
+      this.updateById(this.source ?? [], messages);
       this.source = messages;
       this.ids = messages.map((m) => m.id);
-      this.byId = undefined;
     }
     return this.ids;
   }
@@ -25,6 +26,25 @@ export class MessageIndex {
   get(id: string): Message | undefined {
     this.byId ??= new Map((this.source ?? []).map((m) => [m.id, m]));
     return this.byId.get(id);
+  }
+
+  /**
+   * Keeps the lookup by id across a page of older messages (or a new one at the end) by adding
+   * them; any other change drops it, to be made again on next need. Made again per page, it was a
+   * table of 10,000 entries per page while the rep scrolled up: too large for the young generation,
+   * it brought on major collections mid-scroll.
+   */
+  private updateById(before: readonly Message[], after: readonly Message[]): void {
+    const byId = this.byId;
+    if (!byId) return;
+    const added = after.length - before.length;
+    if (added > 0 && sameRun(after, added, before)) {
+      for (let i = 0; i < added; i++) byId.set(after[i]!.id, after[i]!);
+    } else if (added > 0 && sameRun(after, 0, before)) {
+      for (let i = before.length; i < after.length; i++) byId.set(after[i]!.id, after[i]!);
+    } else {
+      this.byId = undefined;
+    }
   }
 
   /**

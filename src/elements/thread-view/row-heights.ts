@@ -1,3 +1,5 @@
+import { sameRun } from './same-run.js';
+
 /**
  * Row heights by key, and the offsets they add up to, for the scroll window.
  *
@@ -12,20 +14,45 @@ export class RowHeights {
   private readonly heights = new Map<string, number>();
   private measuredSum = 0;
   private keys: readonly string[] = [];
-  /** Row index by key, built on first need: a thread that follows the bottom never needs it. */
+  /**
+   * Row index by key, built on first need (a thread that follows the bottom never needs it), less
+   * `shift`: the rows prepended since it was built. A page of older messages then adds its own keys
+   * and bumps `shift` instead of rebuilding the index for all 10,000 rows (a table too large for the
+   * young generation, made per page while the rep scrolls up, brought on major collections).
+   */
   private indexByKey: Map<string, number> | null = null;
+  private shift = 0;
   /** 1-based Fenwick trees over the rows: measured heights, and 1 per measured row. */
   private sums: Float64Array | null = null;
   private counts: Float64Array | null = null;
 
   constructor(private readonly estimate: number) {}
 
-  /** The rows, oldest first; a new array invalidates indexes and trees. */
-  setKeys(keys: readonly string[]): void {
-    if (keys === this.keys) return;
+  /**
+   * The rows, oldest first. A new array of the same rows (a message changed, not its place) keeps
+   * the index and trees; one that only grew keeps the index; anything else drops both. Returns
+   * whether the array is another one (its rows may render differently).
+   */
+  setKeys(keys: readonly string[]): boolean {
+    if (keys === this.keys) return false;
+    const before = this.keys;
     this.keys = keys;
-    this.indexByKey = null;
+    const added = keys.length - before.length;
+    if (added === 0 && sameRun(keys, 0, before)) return true;
     this.sums = this.counts = null;
+    const index = this.indexByKey;
+    if (!index) return true;
+    if (added > 0 && sameRun(keys, added, before)) {
+      // Older rows came before the known ones.
+      this.shift += added;
+      for (let i = 0; i < added; i++) index.set(keys[i]!, i - this.shift);
+    } else if (added > 0 && sameRun(keys, 0, before)) {
+      // Newer rows came after them.
+      for (let i = before.length; i < keys.length; i++) index.set(keys[i]!, i - this.shift);
+    } else {
+      this.indexByKey = null;
+    }
+    return true;
   }
 
   get length(): number {
@@ -33,8 +60,13 @@ export class RowHeights {
   }
 
   indexOf(key: string): number | undefined {
-    this.indexByKey ??= new Map(this.keys.map((k, i) => [k, i]));
-    return this.indexByKey.get(key);
+    if (!this.indexByKey) {
+      this.shift = 0;
+      this.indexByKey = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.indexByKey.set(this.keys[i]!, i);
+    }
+    const stored = this.indexByKey.get(key);
+    return stored === undefined ? undefined : stored + this.shift;
   }
 
   has(key: string): boolean {

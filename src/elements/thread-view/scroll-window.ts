@@ -56,6 +56,14 @@ export class ScrollWindow implements ReactiveController {
   private corrections = 0;
   private readonly overscan: Overscan;
   private spacerSizes: [number, number] = [-1, -1];
+  /**
+   * While flying: the key of the row counted as slot 0, chosen at the first render after each jump
+   * (see `slotBase`); `rebase` asks for a new one.
+   */
+  private slotBaseKey: string | undefined;
+  private rebase = false;
+  /** Whether the rows changed since the last measure (see `measure`). */
+  private keysChanged = false;
   /** Watches the scroller (width, height). */
   private readonly resizeObserver: ResizeObserver | undefined;
   /** Watches rendered rows, so rows that change size later (images, "Show more") are measured again. */
@@ -88,10 +96,11 @@ export class ScrollWindow implements ReactiveController {
   /** Before render: remember the row in view, then choose the rows to render. */
   hostUpdate(): void {
     const scroller = this.options.scroller();
-    this.rows.setKeys(this.options.keys());
+    this.keysChanged = this.rows.setKeys(this.options.keys()) || this.keysChanged;
     const track = scroller && !this.atBottom && !this.target;
     this.anchor = track ? (findAnchor(scroller) ?? this.estimatedAnchor(scroller)) : null;
     this.chooseWindow(scroller);
+    this.chooseSlotBase();
   }
 
   /** After render: measure, size the spacers, and put the view back where the rep expects it. */
@@ -99,7 +108,8 @@ export class ScrollWindow implements ReactiveController {
     const scroller = this.options.scroller();
     if (!scroller) return;
     this.attach(scroller);
-    this.measure(scroller);
+    this.measure(scroller, this.keysChanged);
+    this.keysChanged = false;
     this.sizeSpacers(scroller);
     if (this.target) {
       const row = rowByKey(scroller, this.target.key);
@@ -162,12 +172,31 @@ export class ScrollWindow implements ReactiveController {
   }
 
   /**
-   * Whether the view is flying by: it jumped past every rendered row, and has not been still for a
-   * moment since. The host may then reuse row elements for other rows (thread-rows.ts); measuring
-   * goes by key, not by element.
+   * While the view is flying by (it jumped past every rendered row, and has not been still for a
+   * moment since): the index of the row counted as slot 0, so the host may key rows by slot and
+   * reuse their elements for other rows (thread-rows.ts); measuring goes by key, not by element.
+   * Null when rows are to be keyed by message.
+   *
+   * The base is a row, not a position in the window: it stays put from one jump to the next, so a
+   * render between them (the window widened by a row, a page of older messages, the "Loading"
+   * notice) leaves each row in its element instead of shifting every row's content by a slot.
    */
-  get jumping(): boolean {
-    return this.overscan.flying;
+  get slotBase(): number | null {
+    if (!this.overscan.flying || this.slotBaseKey === undefined) return null;
+    return this.rows.indexOf(this.slotBaseKey) ?? null;
+  }
+
+  private chooseSlotBase(): void {
+    if (!this.overscan.flying) {
+      this.slotBaseKey = undefined;
+    } else if (
+      this.rebase ||
+      this.slotBaseKey === undefined ||
+      this.rows.indexOf(this.slotBaseKey) === undefined
+    ) {
+      this.slotBaseKey = this.options.keys()[this.start];
+      this.rebase = false;
+    }
   }
 
   /** Height of the rows before `start`, for the top spacer. */
@@ -188,6 +217,7 @@ export class ScrollWindow implements ReactiveController {
     if (last <= this.start || first >= this.end) {
       // Nothing rendered is in view: render the viewport now, the overscan when scrolling settles.
       this.overscan.jumped();
+      this.rebase = true;
       this.host.requestUpdate();
     } else if (!this.covers(scroller)) {
       this.host.requestUpdate();
@@ -281,18 +311,24 @@ export class ScrollWindow implements ReactiveController {
   }
 
   /**
-   * Measures rows new to the DOM (one layout for all of them) and starts watching them; rows
-   * already watched report their own size changes. Rows that left the DOM stop being watched.
+   * Measures the rendered rows (one layout for all of them) when any is new to the DOM or the rows
+   * changed (a page of older messages can take a row's day separator or sender line away, and its
+   * height with them), and watches rows new to the DOM. Left to the rows' ResizeObserver, such a
+   * change was seen only after the frame's layout, and its correction rendered and laid the rows out
+   * a second time in that frame. Rows already measured otherwise report their own size changes
+   * (images, "Show more"); rows that left the DOM stop being watched.
    */
-  private measure(scroller: HTMLElement): void {
+  private measure(scroller: HTMLElement, keysChanged: boolean): void {
+    const rendered = renderedRows(scroller);
     const current = new Map<HTMLElement, string>();
-    for (const row of renderedRows(scroller)) {
+    let all = keysChanged;
+    for (const row of rendered) {
       const key = row.dataset['key']!;
       current.set(row, key);
-      if (this.watchedRows.get(row) === key) continue;
-      this.rows.set(key, row.offsetHeight);
+      if (this.watchedRows.get(row) !== key) all = true;
       if (!this.watchedRows.has(row)) this.rowObserver?.observe(row);
     }
+    if (all) for (const [row, key] of current) this.rows.set(key, row.offsetHeight);
     for (const row of this.watchedRows.keys()) if (!current.has(row)) this.rowObserver?.unobserve(row);
     this.watchedRows = current;
   }

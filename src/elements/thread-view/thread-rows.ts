@@ -28,20 +28,23 @@ function rowInputs(message: Message, previous: Message | undefined, index: numbe
 }
 
 /**
- * The rows `[start, end)` of the thread, keyed by message id; while the view is flying by (`jumping`),
- * keyed by their slot in the window instead. A fling replaces every rendered row each frame: keyed by
- * id, that removed and built every row's DOM anew, garbage the collector then paused the scroll for;
- * keyed by slot, the rows' elements stay and only their content changes. Once the view settles, rows
- * are keyed by id again (built once more), so focus and state stay with their message.
+ * The rows `[start, end)` of the thread, keyed by message id; while the view is flying by
+ * (`slotBase` not null), keyed by their slot counted from the row at `slotBase` instead. A fling
+ * replaces every rendered row each frame: keyed by id, that removed and built every row's DOM anew,
+ * garbage the collector then paused the scroll for; keyed by slot, the rows' elements stay and only
+ * their content changes. Once the view settles, rows are keyed by id again (built once more), so
+ * focus and state stay with their message.
  */
 export function renderRows(
   messages: readonly Message[],
   start: number,
   end: number,
   ctx: MessageContext,
-  jumping = false,
+  slotBase: number | null = null,
 ): unknown {
-  return repeat(messages.slice(start, end), jumping ? (_m, i) => `slot-${i}` : (m) => m.id, (m, i) => {
+  const key =
+    slotBase === null ? (m: Message) => m.id : (_m: Message, i: number) => `slot-${start + i - slotBase}`;
+  return repeat(messages.slice(start, end), key, (m, i) => {
     const previous = messages[start + i - 1];
     return guard(rowInputs(m, previous, start + i, ctx), () => renderRow(m, previous, start + i, ctx));
   });

@@ -293,7 +293,7 @@ export class ThreadViewImpl {
           ${renderNotice(this.activeId, messages.length, thread, () => this.loadFirstAgain())}
           <div data-spacer="top" aria-hidden="true"></div>
           <div class="rows" data-rows>
-            ${renderRows(messages, this.window.start, this.window.end, this.context(), this.window.jumping)}
+            ${renderRows(messages, this.window.start, this.window.end, this.context(), this.window.slotBase)}
           </div>
           <div data-spacer="bottom" aria-hidden="true"></div>
         </div>
