@@ -118,6 +118,17 @@ describe('<thread-view> content', () => {
       expect(nameOf(host.querySelector('[role="group"]')!)).to.equal('Video: clip.mp4');
     });
 
+    it('gives a video a box of its own, so its row does not grow when the file loads', async () => {
+      const { el } = await mountThread({ messages: messages('conv-1', 2) });
+      // The file's own size (a 4:3 clip, here its attributes' ratio) does not size the box.
+      const video = document.createElement('video');
+      video.width = 640;
+      video.height = 480;
+      el.shadowRoot!.querySelector('article')!.append(video);
+      const box = video.getBoundingClientRect();
+      expect([Math.round(box.width), Math.round(box.height)]).to.deep.equal([320, 180]);
+    });
+
     it('shows a file with its name, size and a download link; an unknown kind is shown as a file', async () => {
       const { el } = await mountThread({
         messages: withAttachments([

@@ -133,7 +133,11 @@ export const messageStyles = css`
     height: auto;
     object-fit: contain;
   }
+  /* A box of its own, whatever the file turns out to be (letterboxed in it): sized by the file, a video
+     grew when its metadata arrived, after its row was measured, and the thread laid out again. */
   video {
+    width: min(320px, 100%);
+    aspect-ratio: 16 / 9;
     border-radius: ${token('radius-md')};
     background: #000;
   }
