@@ -246,13 +246,14 @@ export function getByRole<T extends Element = HTMLElement>(
 }
 
 /**
- * Polls (every 10 ms, up to `timeout` ms) until `check` returns a truthy value without throwing; for what
- * the store resolves asynchronously. Only polls: no timing is asserted.
+ * Polls (every 10 ms, or after each `pause`, up to `timeout` ms) until `check` returns a truthy value
+ * without throwing; for what the store resolves asynchronously. Only polls: no timing is asserted.
  */
 export async function waitFor<T>(
   check: () => T | null | undefined | false,
   what = 'condition',
   timeout = 4000,
+  pause: () => Promise<unknown> = () => new Promise((resolve) => setTimeout(resolve, 10)),
 ): Promise<T> {
   const end = performance.now() + timeout;
   let last: unknown;
@@ -266,7 +267,7 @@ export async function waitFor<T>(
     if (performance.now() > end) {
       throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await pause();
   }
 }
 

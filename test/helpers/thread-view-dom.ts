@@ -1,6 +1,8 @@
 // Finds elements as a user (and assistive technology) would: by role and accessible name, through
 // shadow roots. Small on purpose: the roles and naming rules <thread-view> uses, nothing more.
 
+import { waitFor as waitUntil } from './queries.js';
+
 const implicit: Record<string, string> = {
   button: 'button',
   article: 'article',
@@ -100,28 +102,17 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Waits task by task until `check` returns a value, for up to `timeout` ms by the clock: a count of
- * tasks can run out before a view's chunk arrives from a cold dev server.
+ * Waits task by task (see `nextTask`) until `check` returns a value, for up to `timeout` ms by the
+ * clock: a count of tasks can run out before a view's chunk arrives from a cold dev server.
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   check: () => T | null | undefined | false,
   what = 'condition',
   timeout = 4000,
 ): Promise<T> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    try {
-      const value = check();
-      if (value) return value;
-    } catch {
-      // not yet
-    }
-    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await nextTask();
-  }
+  return waitUntil(check, what, timeout, nextTask);
 }
 
-/** Number of elements in the document, shadow roots included. */
 export function countElements(root: ParentNode = document): number {
   return allElements(root).length;
 }

@@ -1,5 +1,5 @@
 import type { Message } from '../../model/index.js';
-import { sameRun } from './same-run.js';
+import { growthOf } from './same-run.js';
 
 /**
  * The thread's messages as the element needs them: ids in order (the scroll window's keys), a
@@ -37,12 +37,12 @@ export class MessageIndex {
   private updateById(before: readonly Message[], after: readonly Message[]): void {
     const byId = this.byId;
     if (!byId) return;
-    const added = after.length - before.length;
-    if (added > 0 && sameRun(after, added, before)) {
-      for (let i = 0; i < added; i++) byId.set(after[i]!.id, after[i]!);
-    } else if (added > 0 && sameRun(after, 0, before)) {
+    const growth = growthOf(before, after);
+    if (growth === 'older') {
+      for (let i = 0; i < after.length - before.length; i++) byId.set(after[i]!.id, after[i]!);
+    } else if (growth === 'newer') {
       for (let i = before.length; i < after.length; i++) byId.set(after[i]!.id, after[i]!);
-    } else {
+    } else if (growth !== 'same') {
       this.byId = undefined;
     }
   }

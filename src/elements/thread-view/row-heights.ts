@@ -1,4 +1,4 @@
-import { sameRun } from './same-run.js';
+import { growthOf } from './same-run.js';
 
 /**
  * Row heights by key, and the offsets they add up to, for the scroll window.
@@ -37,17 +37,15 @@ export class RowHeights {
     if (keys === this.keys) return false;
     const before = this.keys;
     this.keys = keys;
-    const added = keys.length - before.length;
-    if (added === 0 && sameRun(keys, 0, before)) return true;
+    const growth = growthOf(before, keys);
+    if (growth === 'same') return true;
     this.sums = this.counts = null;
     const index = this.indexByKey;
-    if (!index) return true;
-    if (added > 0 && sameRun(keys, added, before)) {
-      // Older rows came before the known ones.
+    if (growth === 'older' && index) {
+      const added = keys.length - before.length;
       this.shift += added;
       for (let i = 0; i < added; i++) index.set(keys[i]!, i - this.shift);
-    } else if (added > 0 && sameRun(keys, 0, before)) {
-      // Newer rows came after them.
+    } else if (growth === 'newer' && index) {
       for (let i = before.length; i < keys.length; i++) index.set(keys[i]!, i - this.shift);
     } else {
       this.indexByKey = null;
